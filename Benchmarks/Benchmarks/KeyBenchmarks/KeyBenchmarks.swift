@@ -1,0 +1,40 @@
+import Benchmark
+import GazetteerKit
+
+// Names of 6–12 letters as they appear in news, in three scripts.
+let latinNames = [
+    "Kalbajar", "Stepanakert", "Yeghegnadzor", "Dashkesan", "Vardenis", "Kornidzor", "Khankendi",
+    "Gadabay", "Springfield", "Alexandria", "Marseille", "Tartar", "Shamkir", "Nakhchivan", "Lachin",
+    "Kəlbəcər", "Xankəndi", "Gəncə", "Şuşa", "Qubadlı",
+]
+let armenianNames = [
+    "Ջերմուկ", "Գորիս", "Եղեգնաձոր", "Վանաձոր", "Ստեփանակերտ", "Կոռնիձոր", "Քաշաթաղ", "Վարդենիս",
+    "Մարտունի", "Հադրութ",
+]
+let cyrillicNames = [
+    "Джермук", "Кельбаджар", "Ханкенди", "Степанакерт", "Ходжалы", "Гянджа", "Ванадзор", "Ереван",
+    "Нахичевань", "Дашкесан",
+]
+
+let rules = try! NormalizationRules()
+
+func keyBenchmark(_ name: String, _ names: [String], memoCapacity: Int) {
+    let normalizer = NameNormalizer(rules: rules, memoCapacity: memoCapacity)
+    for name in names { _ = normalizer.keys(for: name) }  // open the transforms once
+    Benchmark(name, configuration: .init(metrics: [.wallClock, .throughput, .mallocCountTotal],
+                                         scalingFactor: .kilo)) { benchmark in
+        var index = 0
+        for _ in benchmark.scaledIterations {
+            blackHole(normalizer.keys(for: names[index]))
+            index = index == names.count - 1 ? 0 : index + 1
+        }
+    }
+}
+
+let benchmarks: @Sendable () -> Void = {
+    keyBenchmark("keys/latin (computed)", latinNames, memoCapacity: 0)
+    keyBenchmark("keys/armenian (computed)", armenianNames, memoCapacity: 0)
+    keyBenchmark("keys/cyrillic (computed)", cyrillicNames, memoCapacity: 0)
+    keyBenchmark("keys/latin (memoised)", latinNames, memoCapacity: 1 << 16)
+    keyBenchmark("keys/armenian (memoised)", armenianNames, memoCapacity: 1 << 16)
+}

@@ -1,0 +1,41 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// The data flows one way, and the targets follow it:
+//   text → Tokenization → Normalization (keys) → GazetteerStore (candidates) → Resolution (ranked places)
+//   → Annotation (places in running text) → Rendering (output formats) → the `gazetteer` command.
+// SystemICU wraps the system ICU (CICU) for every layer that needs Unicode beyond the standard library.
+let package = Package(
+    name: "gazetteer",
+    products: [
+        .library(name: "GazetteerKit", targets: ["GazetteerKit"]),
+        .executable(name: "gazetteer", targets: ["GazetteerCLI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CICU",
+            pkgConfig: "icu-uc icu-i18n",
+            providers: [.apt(["libicu-dev", "pkg-config"])]
+        ),
+        .target(name: "SystemICU", dependencies: ["CICU"]),
+        .target(name: "Normalization", dependencies: ["SystemICU"]),
+        .target(name: "Rendering", dependencies: ["Normalization"]),
+        .target(name: "GazetteerKit", dependencies: ["SystemICU", "Normalization", "Rendering"]),
+        .executableTarget(
+            name: "GazetteerCLI",
+            dependencies: [
+                "GazetteerKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "SystemICUTests", dependencies: ["SystemICU"]),
+        .testTarget(
+            name: "NormalizationTests",
+            dependencies: ["Normalization", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
+    ]
+)

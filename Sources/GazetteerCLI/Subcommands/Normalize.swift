@@ -1,0 +1,59 @@
+import ArgumentParser
+import GazetteerKit
+
+/// `gazetteer normalize NAME…`: the display form, script and keys of each name.
+struct Normalize: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Show the display form, script, search key and match key of names.",
+        discussion: "With no NAME, names are read from standard input, one per line."
+    )
+
+    enum Format: String, CaseIterable, ExpressibleByArgument {
+        case text, json
+    }
+
+    @Option(help: "Output format: text (tab-separated, with a header) or json.")
+    var format: Format = .text
+
+    @Option(help: "The names' language (BCP 47, e.g. az, ru), for scripts several languages share.")
+    var language: String?
+
+    @Argument(help: "Names to normalize.")
+    var names: [String] = []
+
+    func run() throws {
+        let normalizer = try NameNormalizer()
+        let output = StandardOutput()
+        defer { output.flush() }
+        var json = JSONWriter()
+        var records = JSONValueSequence()
+
+        func emit(_ name: String) {
+            let keys = normalizer.keys(for: name, language: language)
+            switch format {
+            case .text:
+                output.write([name, keys.display, keys.script, keys.searchKey, keys.matchKey]
+                    .map(Self.tabSafe).joined(separator: "\t") + "\n")
+            case .json:
+                json.reset()
+                json.nameKeys(keys, input: name)
+                records.append(json.bytes, to: output)
+            }
+        }
+
+        if format == .text { output.write("input\tdisplay\tscript\tsearchKey\tmatchKey\n") }
+        if names.isEmpty {
+            var reader = LineReader()
+            while let line = reader.next(willBlock: output.flush) { emit(line) }
+        } else {
+            names.forEach(emit)
+        }
+        if format == .json { records.finish(to: output, expectsMany: names.count > 1) }
+    }
+
+    /// Tabs and newlines inside a name would break the columns.
+    private static func tabSafe(_ text: String) -> String {
+        guard text.contains(where: { $0 == "\t" || $0.isNewline }) else { return text }
+        return String(text.map { $0 == "\t" || $0.isNewline ? " " : $0 })
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+
+/// Reads lines from a file descriptor as they arrive, in bounded memory.
+///
+/// Invalid UTF-8 becomes U+FFFD rather than an error: a name list from an unknown source must not stop a
+/// run. A trailing `\r` is dropped. `willBlock` runs before each read that may wait for input, so output
+/// can be flushed exactly when the producer on the other end of a pipe may be waiting for it.
+struct LineReader {
+    private let descriptor: Int32
+    private var buffer: [UInt8] = []
+    private var start = 0
+    private var atEnd = false
+    private let chunkSize = 1 << 16
+
+    init(descriptor: Int32 = STDIN_FILENO) {
+        self.descriptor = descriptor
+    }
+
+    /// The next line, or nil at the end of input.
+    mutating func next(willBlock: () -> Void = {}) -> String? {
+        while true {
+            if let newline = buffer[start...].firstIndex(of: UInt8(ascii: "\n")) {
+                var end = newline
+                if end > start, buffer[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+                let line = String(decoding: buffer[start..<end], as: UTF8.self)
+                start = newline + 1
+                return line
+            }
+            if atEnd {
+                guard start < buffer.count else { return nil }
+                var end = buffer.count
+                if buffer[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+                let line = String(decoding: buffer[start..<end], as: UTF8.self)
+                start = buffer.count
+                return line
+            }
+            willBlock()
+            fill()
+        }
+    }
+
+    private mutating func fill() {
+        if start > 0 {
+            buffer.removeSubrange(0..<start)
+            start = 0
+        }
+        let old = buffer.count
+        buffer.append(contentsOf: repeatElement(0, count: chunkSize))
+        let count = buffer.withUnsafeMutableBytes { raw in
+            read(descriptor, raw.baseAddress! + old, chunkSize)
+        }
+        buffer.removeSubrange((old + max(count, 0))...)
+        if count <= 0 { atEnd = true }
+    }
+}

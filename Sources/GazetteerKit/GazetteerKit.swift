@@ -1,0 +1,3 @@
+@_exported import Normalization
+@_exported import Rendering
+@_exported import SystemICU

@@ -1,0 +1,268 @@
+import Synchronization
+import SystemICU
+
+/// Turns any name, in any script, into the keys the gazetteer compares: ``NameKeys``.
+///
+/// The work is a sequence of named stages, each driven by data in `Gazetteer/rules/`:
+///
+/// 1. **display**: NFC, whitespace collapsed, control characters dropped;
+/// 2. **script**: the dominant script of the letters, and repair of words mixing look-alike letters
+///    of two alphabets ("Ваku");
+/// 3. **case fold**: NFKC_Casefold (compatibility forms, full case folding, default-ignorables removed);
+/// 4. **transliterate**: the ICU transform `transliterators.tsv` names for the script and language
+///    (Armenian → BGN/PCGN, Russian → BGN/PCGN, Azerbaijani Cyrillic → Azerbaijani Latin, Georgian →
+///    national system), then `Any-Latin` for letters of any other script left over;
+/// 5. **search key**: `search-key.txt` (Turkic letters, diacritics, apostrophes, punctuation);
+/// 6. **match key**: `match-key.txt`, applied until the key stops changing.
+///
+/// Results are memoised per (name, language), so repeated names cost a hash lookup. Safe to share
+/// between tasks.
+///
+/// ```swift
+/// let normalizer = try NameNormalizer()
+/// normalizer.keys(for: "Джермук").matchKey == normalizer.keys(for: "Cermuk").matchKey  // true
+/// ```
+public final class NameNormalizer: Sendable {
+    /// The rules this normalizer applies.
+    public let rules: NormalizationRules
+    private let memo: KeyMemo<NameKeys>
+    private let matchMemo: KeyMemo<String>
+    /// Language hints seen so far, each with a small number that tells memo entries apart.
+    private let languageTags = Mutex<[String: UInt8]>([:])
+
+    /// - Parameters:
+    ///   - rules: the rules to apply.
+    ///   - memoCapacity: how many names' keys to remember (0: none; each costs ~200 bytes).
+    public init(rules: NormalizationRules, memoCapacity: Int = 1 << 20) {
+        self.rules = rules
+        memo = KeyMemo(capacity: memoCapacity)
+        matchMemo = KeyMemo(capacity: memoCapacity)
+    }
+
+    /// A normalizer with the rules of the default data folder.
+    /// - Throws: ``RuleError`` when a rule file is missing or malformed.
+    public convenience init() throws(RuleError) {
+        try self.init(rules: NormalizationRules())
+    }
+
+    /// The keys of `name`.
+    /// - Parameters:
+    ///   - name: a place name in any script; any string is accepted.
+    ///   - language: the name's BCP 47 language when known (`az`, `ru`, `hy-Latn`); it picks the
+    ///     romanization for scripts several languages share, such as Cyrillic.
+    public func keys(for name: String, language: String? = nil) -> NameKeys {
+        memo.value(for: name, tag: tag(for: language)) { computeKeys(name, language: language) }
+    }
+
+    /// The search key of `name`.
+    public func searchKey(_ name: String, language: String? = nil) -> String {
+        keys(for: name, language: language).searchKey
+    }
+
+    /// The match key of `name`.
+    public func matchKey(_ name: String, language: String? = nil) -> String {
+        keys(for: name, language: language).matchKey
+    }
+
+    /// 0 for no hint; a hint's number otherwise (beyond 255 distinct hints, they share the last).
+    private func tag(for language: String?) -> UInt8 {
+        guard let language else { return 0 }
+        return languageTags.withLock { tags in
+            if let tag = tags[language] { return tag }
+            let tag = UInt8(min(tags.count + 1, 255))
+            tags[language] = tag
+            return tag
+        }
+    }
+
+    private func computeKeys(_ name: String, language: String?) -> NameKeys {
+        var units = Array(name.utf16)
+        let isASCII = !units.contains { $0 >= 0x80 }
+        if !isASCII { UnicodeNormalizer.nfc.normalize(&units) }
+        Self.collapseWhitespace(&units)
+        let display = UTF16Text.string(units)
+
+        let script: Script
+        if isASCII {
+            script = units.contains { ($0 | 0x20) &- 0x61 < 26 } ? .latin : .common
+            for index in units.indices where units[index] &- 0x41 < 26 { units[index] |= 0x20 }
+        } else {
+            var scalars = Array(display.unicodeScalars)
+            let scripts = Self.letterScripts(scalars)
+            if scripts.count > 1, LookAlikes.latinize(&scalars, mixedWordsOnly: true, lowercase: false) {
+                units = Array(String(String.UnicodeScalarView(scalars)).utf16)
+            }
+            script = scripts.count > 1 ? Script.dominant(in: scalars) : (scripts.first ?? .common)
+            UnicodeNormalizer.nfkcCasefold.normalize(&units)
+            if let first = script != .latin && script != .common ? script : scripts.first(where: { $0 != .latin }) {
+                transliterate(&units, script: first, language: language, scalars: scalars)
+            }
+        }
+        rules.searchKeyRules.transliterate(&units)
+        Self.collapseWhitespace(&units)
+        if !isASCII { finishNonASCII(&units) }
+        if units.isEmpty, display.unicodeScalars.contains(where: Self.isLetterOrDigit) {
+            // Every letter was a mark the rules remove (a lone Arabic ʿayn, a modifier letter): keep the
+            // case-folded name itself rather than a key that matches nothing, or everything.
+            units = Array(display.utf16)
+            UnicodeNormalizer.nfkcCasefold.normalize(&units)
+            Self.collapseWhitespace(&units)
+        }
+        let searchKey = UTF16Text.string(units)
+        let matchKey = matchMemo.value(for: searchKey) {
+            Self.stableMatchKey(units, rules: rules.matchKeyRules)
+        }
+        return NameKeys(display: display, script: script.isoCode, searchKey: searchKey, matchKey: matchKey)
+    }
+
+    // MARK: Stages
+
+    /// Runs of whitespace to one space, trimmed; control characters dropped. Every whitespace and control
+    /// character is in the Basic Multilingual Plane, so UTF-16 units can be tested one at a time.
+    static func collapseWhitespace(_ units: inout [UInt16]) {
+        var write = 0
+        var pendingSpace = false
+        for read in units.indices {
+            let unit = units[read]
+            if isWhitespace(unit) {
+                pendingSpace = write > 0
+                continue
+            }
+            if unit < 0x20 || (unit >= 0x7F && unit < 0xA0) { continue }
+            if pendingSpace {
+                units[write] = 0x20
+                write += 1
+                pendingSpace = false
+            }
+            units[write] = unit
+            write += 1
+        }
+        units.removeSubrange(write...)
+    }
+
+    private static func isWhitespace(_ unit: UInt16) -> Bool {
+        if unit < 0x80 { return unit == 0x20 || (unit >= 0x09 && unit <= 0x0D) }
+        if unit & 0xF800 == 0xD800 { return false }
+        return Unicode.Scalar(unit)?.properties.isWhitespace ?? false
+    }
+
+    private static func isLetterOrDigit(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+             .decimalNumber, .letterNumber, .otherNumber:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// The distinct scripts of the letters in `scalars`, in order of first appearance.
+    static func letterScripts(_ scalars: [Unicode.Scalar]) -> [Script] {
+        var scripts: [Script] = []
+        for scalar in scalars {
+            let script = Script.of(scalar)
+            if script == .common || script == .inherited || script == .unknown { continue }
+            if !scripts.contains(script) { scripts.append(script) }
+        }
+        return scripts
+    }
+
+    /// Stage 4: each script's romanization (the name's own script first, with its language), then the
+    /// general one for letters no table row covers; then case folding again, since romanizations may emit
+    /// capitals or compatibility letters (Arabic BGN's ⁿ).
+    private func transliterate(_ units: inout [UInt16], script: Script, language: String?,
+                               scalars: [Unicode.Scalar]) {
+        var done: Set<Script> = [.latin, .common, .inherited, .unknown]
+        var next: Script? = script
+        var language = language
+        while let current = next, !done.contains(current), done.count < 8 {
+            done.insert(current)
+            if current == .cyrillic, language == nil || Self.isLatinTag(language) {
+                language = rules.guessCyrillicLanguage(scalars)
+            }
+            rules.transliterator(script: current.isoCode, language: language)?.transliterate(&units)
+            language = nil
+            next = Self.firstScriptOutsideLatin(units, excluding: done)
+        }
+        if Self.firstScriptOutsideLatin(units, excluding: [.latin, .common, .inherited, .unknown]) != nil {
+            rules.fallbackTransliterator()?.transliterate(&units)
+        }
+        UTF16Text.replaceUnpairedSurrogates(&units)
+        UnicodeNormalizer.nfkcCasefold.normalize(&units)
+    }
+
+    /// Letters the first romanization did not know may become known once the search-key rules have
+    /// stripped their marks (ӫ → ө), or belong to another alphabet's transform (ҳ in a Kazakh-looking
+    /// name): up to two more rounds romanize what is left. Then letters no transform knows become their
+    /// Latin look-alikes, and digits of any script ASCII digits, so that a key read again as a name comes
+    /// out the same.
+    private func finishNonASCII(_ units: inout [UInt16]) {
+        for _ in 0..<2 {
+            guard let leftover = Self.firstScriptOutsideLatin(units, excluding: [.latin, .common, .inherited, .unknown])
+            else { break }
+            let before = units
+            let scalars = Array(String(decoding: units, as: UTF16.self).unicodeScalars)
+            transliterate(&units, script: leftover, language: nil, scalars: scalars)
+            rules.searchKeyRules.transliterate(&units)
+            Self.collapseWhitespace(&units)
+            if units == before { break }
+        }
+        guard units.contains(where: { $0 >= 0x80 }) else { return }
+        var scalars = Array(String(decoding: units, as: UTF16.self).unicodeScalars)
+        var changed = LookAlikes.latinize(&scalars, mixedWordsOnly: false, lowercase: true)
+        for index in scalars.indices where !scalars[index].isASCII
+            && scalars[index].properties.generalCategory == .decimalNumber {
+            if let value = scalars[index].properties.numericValue, value >= 0, value <= 9 {
+                scalars[index] = Unicode.Scalar(UInt8(48 + Int(value)))
+                changed = true
+            }
+        }
+        if changed { units = Array(String(String.UnicodeScalarView(scalars)).utf16) }
+    }
+
+    /// Language tags that say a name is written in Latin letters carry no hint for another script.
+    private static func isLatinTag(_ language: String?) -> Bool {
+        language?.lowercased().hasSuffix("latn") ?? false
+    }
+
+    /// Stage 6: the match key of a search key.
+    public func matchKey(forSearchKey searchKey: String) -> String {
+        matchMemo.value(for: searchKey) {
+            Self.stableMatchKey(Array(searchKey.utf16), rules: rules.matchKeyRules)
+        }
+    }
+
+    /// The match key rules, repeated until the key is stable (a rule's output may make a pattern another
+    /// rule rewrites, e.g. "kkh" → "kh" → "h"), at most four times.
+    private static func stableMatchKey(_ units: [UInt16], rules: Transliterator) -> String {
+        var units = units
+        for _ in 0..<4 {
+            let before = units
+            rules.transliterate(&units)
+            if units == before { break }
+        }
+        return UTF16Text.string(units)
+    }
+
+    /// The script of the first letter or digit that is not Latin, among scripts not in `excluding` (at
+    /// U+0250 and up only: romanizations stay in the Latin blocks below it).
+    private static func firstScriptOutsideLatin(_ units: [UInt16], excluding: Set<Script>) -> Script? {
+        var index = 0
+        while index < units.count {
+            let unit = units[index]
+            index += 1
+            if unit < 0x250 { continue }
+            var value = UInt32(unit)
+            if unit & 0xFC00 == 0xD800, index < units.count, units[index] & 0xFC00 == 0xDC00 {
+                value = 0x10000 + ((value - 0xD800) << 10) + (UInt32(units[index]) - 0xDC00)
+                index += 1
+            }
+            guard let scalar = Unicode.Scalar(value),
+                  CharacterProperties.isAlphabetic(scalar) || scalar.properties.numericType != nil else { continue }
+            let script = Script.of(scalar)
+            if !excluding.contains(script) { return script }
+        }
+        return nil
+    }
+}
+

@@ -1,0 +1,41 @@
+import Foundation
+
+/// Reads the small tab-separated rule tables in `Gazetteer/rules/`: `#` starts a comment line, blank lines
+/// are skipped, and every other line must have the expected number of cells.
+struct TableFile {
+    struct Row {
+        var line: Int
+        var cells: [String]
+    }
+
+    let path: String
+    let rows: [Row]
+
+    init(path: String, columns: Int) throws(RuleError) {
+        self.path = path
+        let text = try Self.read(path)
+        var rows: [Row] = []
+        for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
+            if line.allSatisfy({ $0 == " " || $0 == "\t" }) || line.hasPrefix("#") { continue }
+            let cells = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            guard cells.count >= columns else {
+                throw RuleError(file: path, line: index + 1,
+                                reason: "expected \(columns) tab-separated cells, found \(cells.count)")
+            }
+            rows.append(Row(line: index + 1, cells: cells))
+        }
+        self.rows = rows
+    }
+
+    /// The file's text, or an error naming it.
+    static func read(_ path: String) throws(RuleError) -> String {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw RuleError(file: path, reason: "cannot read the file (missing or unreadable)")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw RuleError(file: path, reason: "the file is not valid UTF-8")
+        }
+        return text
+    }
+}

@@ -1,0 +1,181 @@
+import Normalization
+import Testing
+
+/// Writings of one name that must meet, and names that must not.
+///
+/// Every group is a real variant set: the same place written in another script, convention, case or
+/// Unicode form. They are tested at the key that should unify them: trivially different writings at the
+/// search key, different romanization conventions at the match key.
+@Suite struct KeyEquivalenceTests {
+    let normalizer = try! NameNormalizer()
+
+    /// Casing, diacritics, apostrophes, dotted and dotless i, combining versus precomposed letters, and
+    /// each script's standard romanization: one search key.
+    static let searchKeyClasses: [[String]] = [
+        ["İstisu", "Istisu", "ISTISU", "istisu", "ıstısu", "ISTİSU", "I\u{307}stisu"],
+        ["Sot’k’", "Sotk", "Sot'k'", "Sotʻkʻ", "SOTK", "Սոթք", "Sotʼkʼ"],
+        ["Kəlbəcər", "KƏLBƏCƏR", "kəlbəcər", "Kalbacar"],
+        ["Füzuli", "Fuzuli", "FÜZULİ", "Fu\u{308}zuli"],
+        ["Şuşa", "Shusha", "ŞUŞA", "Šuša", "S\u{327}us\u{327}a", "Шуша"],
+        ["Laçın", "Lachin", "Лачин", "LAÇIN", "Lac\u{327}ın"],
+        ["Ağdam", "Aghdam", "AĞDAM", "Ǧdam".replacingOccurrences(of: "Ǧ", with: "Aǧ")],
+        ["Ջերմուկ", "Jermuk", "JERMUK", "J\u{30C}ermuk", "ǰermuk"],
+        ["Ереван", "Yerevan", "Երևան", "YEREVAN", "ԵՐԵՎԱՆ"],
+        ["Tbilisi", "თბილისი", "TBILISI"],
+        ["Kutaisi", "ქუთაისი", "Кутаиси"],
+        ["Tskhinvali", "ცხინვალი", "Цхинвали"],
+        ["Nagorno-Karabakh", "Nagorno Karabakh", "NAGORNO–KARABAKH", "Nagorno‐Karabakh", "nagorno karabakh"],
+        ["Zhdanov", "Ždanov", "Жданов"],
+        ["Ҹәбрајыл", "Cəbrayıl", "CƏBRAYIL"],
+        ["Минҝәчевир", "Mingəçevir", "MİNGƏÇEVİR"],
+        ["Kelʹbadzhar", "Kel'badzhar", "Кельбаджар", "Kelbadzhar"],
+        ["São Paulo", "Sao Paulo", "SÃO PAULO", "Sa\u{303}o Paulo"],
+        ["Zürich", "Zurich", "Zu\u{308}rich"],
+        ["Kraków", "Krakow", "Krako\u{301}w"],
+        ["‘Ajmān", "Ajman", "'Ajman", "ʿAjmān"],
+        ["Łódź", "Lodz", "ŁÓDŹ"],
+        ["Straße", "Strasse", "STRASSE"],
+        ["Việt Trì", "Viet Tri", "VIỆT TRÌ"],
+        ["Гюмри", "Gyumri", "Գյումրի"],
+        ["Vanadzor", "Վանաձոր", "Ванадзор"],
+        ["Stepanakert", "Ստեփանակերտ", "Степанакерт", "Step’anakert"],
+        ["ＢＡＫＵ", "Baku", "baku", "Баку"],
+        ["Ваku", "Baku", "ВАKU"],
+        ["İstanbul", "Istanbul", "ISTANBUL", "istanbul"],
+        ["Şəki", "ŞƏKİ", "Shaki"],
+        ["Verin\u{A0}Shorzha", "Verin Shorzha", "  Verin   Shorzha ", "Verin\tShorzha", "Վերին Շորժա"],
+        ["Je\u{AD}rmuk", "Jermuk", "Jer\u{200D}muk"],
+        ["Sevan", "Սևան", "Севан"],
+        ["Goris", "Գորիս", "Горис", "GORIS"],
+        ["Kapan", "Կապան", "Капан"],
+        ["Yeghegnadzor", "Եղեգնաձոր"],
+        ["Batumi", "ბათუმი", "Батуми"],
+        ["Rustavi", "რუსთავი", "Рустави"],
+        ["Athina", "Αθήνα"],
+        ["Naxçıvan", "Naxchivan", "NAXÇIVAN"],
+        ["Isti-Su", "Isti Su", "ISTI-SU"],
+    ]
+
+    /// Romanizations of the same sounds in different conventions: one match key.
+    static let matchKeyClasses: [[String]] = [
+        ["Cermuk", "Jermuk", "Dzhermuk", "Džermuk", "Джермук", "Ջերմուկ", "Djermouk", "Dschermuk", "Dzsermuk"],
+        ["Kəlbəcər", "Kalbajar", "Kelbajar", "Kelbecer", "Кельбаджар", "Kalbadzhar"],
+        ["Xankəndi", "Khankendi", "Khankandi", "Ханкенди", "Hankendi"],
+        ["Xocalı", "Khojaly", "Hocalı", "Ходжалы", "Khodzhaly", "Xocali"],
+        ["Qubadlı", "Gubadli", "Gubadlı", "Губадлы"],
+        ["Qazax", "Gazakh", "Газах", "Qazakh"],
+        ["Gəncə", "Ganja", "Гянджа", "Gyandzha", "Gence"],
+        ["Yerevan", "Erevan", "Երևան", "Ереван"],
+        ["Yeghegnadzor", "Eghegnadzor", "Եղեգնաձոր"],
+        ["Şuşa", "Shusha", "Šuša", "Шуша"],
+        ["Ağdam", "Aghdam", "Agdam", "Агдам"],
+        ["Naxçıvan", "Nakhchivan", "Нахчыван", "Naxcivan"],
+        ["Voskepar", "Oskepar", "Ոսկեպար", "Воскепар"],
+        ["Korrnidzor", "Kornidzor", "Կոռնիձոր", "Корнидзор"],
+        ["Gyumri", "Gumri", "Гюмри", "Գյումրի"],
+        ["Tərtər", "Tartar", "Terter", "Тертер"],
+        ["Cəbrayıl", "Jabrayil", "Джебраил", "Cebrayil", "Jabrail"],
+        ["Daşkəsən", "Dashkasan", "Dashkesan", "Дашкесан", "Daşkesen"],
+        ["Gədəbəy", "Gadabay", "Gedebey", "Gadabey"],
+        ["Şəmkir", "Shamkir", "Шамкир", "Şemkir"],
+        ["Lənkəran", "Lankaran", "Lenkeran"],
+        ["Mingəçevir", "Mingachevir", "Мингечевир"],
+        ["Sumqayıt", "Sumgait", "Sumgayit", "Сумгаит", "Sumqayit"],
+        ["Ağdərə", "Aghdara", "Agdere", "Ağdere"],
+        ["Xocavənd", "Khojavend", "Khojavand", "Ходжавенд"],
+        ["Qafan", "Gafan"],
+        ["Qarakilsə", "Garakilsa", "Qarakilsa"],
+        ["Basarkeçər", "Basarkechar", "Basarkecher", "Basarkecer"],
+        ["Hadrut", "Հադրութ", "HADRUT"],
+        ["Askeran", "Ասկերան", "Аскеран"],
+        ["Martuni", "Մարտունի", "Мартуни"],
+        ["Berdzor", "Բերձոր", "Бердзор"],
+        ["Karvachar", "Քարվաճառ", "Карвачар"],
+        ["Syunik", "Սյունիք", "Сюник", "Sünik"],
+        ["Vayots Dzor", "Վայոց Ձոր", "Вайоц Дзор", "Vayots' Dzor", "Vayotsdzor"],
+        ["Gegharkunik", "Գեղարքունիք", "Geghark’unik’"],
+        ["Tavush", "Տավուշ", "Тавуш"],
+        ["Shirak", "Շիրակ", "Ширак"],
+        ["Lori", "Լոռի", "Лори"],
+        ["Aragatsotn", "Արագածոտն", "Арагацотн"],
+        ["Kotayk", "Կոտայք", "Котайк"],
+        ["Ararat", "Արարատ", "Арарат"],
+        ["Armavir", "Արմավիր", "Армавир"],
+        ["Tbilisi", "თბილისი", "Тбилиси"],
+        ["Akhaltsikhe", "ახალციხე", "Ахалцихе"],
+        ["Marneuli", "მარნეული", "Марнеули"],
+        ["Zugdidi", "ზუგდიდი", "Зугдиди"],
+        ["Baku", "Баку", "Բաքու", "BAKU"],
+        ["Moskva", "Москва", "MOSKVA"],
+        ["Kyiv", "Київ", "Kyyiv"],
+        ["Dilijan", "Դիլիջան", "Дилижан", "Dilizhan"],
+        ["Ijevan", "Իջևան", "Иджеван"],
+        ["Meghri", "Մեղրի", "Мегри", "Megri"],
+        ["Sisian", "Սիսիան", "Сисиан"],
+        ["Vardenis", "Վարդենիս", "Варденис"],
+        ["Laçın", "Lachin", "Lacin", "Лачин", "Laçin"],
+        ["Verin Shorzha", "Verin Shorja", "Верин Шоржа", "Վերին Շորժա"],
+        ["Füzuli", "Fuzuli", "Füzulî"],
+        ["Zəngilan", "Zangilan", "Zengilan"],
+        ["Sarsang", "Sərsəng", "Serseng"],
+        ["Karabakh", "Карабах", "Karabax"],
+        ["Nagorno-Karabakh", "Nagorno Karabakh", "Nagornokarabakh", "Нагорно-Карабах"],
+    ]
+
+    /// Different names, however close: they must keep different match keys.
+    static let distinctPairs: [(String, String)] = [
+        ("Goris", "Gori"), ("Goris", "Horis"), ("Kapan", "Gapan"), ("Baku", "Bako"), ("Zod", "Zot"),
+        ("Kut", "Kud"), ("Barda", "Berd"), ("Shamakhi", "Shamkir"), ("Ordubad", "Ordu"), ("Julfa", "Jolfa"),
+        ("Ardahan", "Ardabil"), ("Batumi", "Batman"), ("Gali", "Gagra"), ("Stepanakert", "Stepanavan"),
+        ("Martakert", "Martuni"), ("Khojaly", "Khojavend"), ("Lachin", "Lahij"), ("Gadabay", "Gabala"),
+        ("Armenia", "Armenian"), ("Azerbaijan", "Azerbaijani"), ("Georgia", "Georgian"), ("Turkey", "Turkish"),
+        ("Russia", "Russian"), ("Jermuk", "Istisu"), ("Yerevan", "İrəvan"), ("Kapan", "Qafan"),
+        ("Sisian", "Qarakilsə"), ("Aghdam", "Aghdash"), ("Ağdam", "Ağdərə"), ("Qubadlı", "Qəbələ"),
+        ("Tartar", "Tatar"), ("Akhalkalaki", "Akhaltsikhe"), ("Bolnisi", "Dmanisi"), ("Gori", "Gora"),
+        ("Shusha", "Shushi"), ("Sotk", "Zod"), ("Vanadzor", "Vardenis"), ("Tegh", "Teghut"),
+        ("Paris", "Parish"), ("Sevan", "Seva"),
+    ]
+
+    @Test func searchKeyClassesCollapse() {
+        #expect(Self.searchKeyClasses.count >= 40)
+        for group in Self.searchKeyClasses {
+            let keys = Set(group.map { normalizer.searchKey($0) })
+            #expect(keys.count == 1, "\(group) → \(keys)")
+        }
+    }
+
+    @Test func matchKeyClassesCollapse() {
+        #expect(Self.matchKeyClasses.count >= 60)
+        for group in Self.matchKeyClasses {
+            let keys = Set(group.map { normalizer.matchKey($0) })
+            #expect(keys.count == 1, "\(group) → \(keys)")
+        }
+    }
+
+    @Test func searchKeyClassesAlsoShareMatchKeys() {
+        for group in Self.searchKeyClasses {
+            #expect(Set(group.map { normalizer.matchKey($0) }).count == 1, "\(group)")
+        }
+    }
+
+    @Test func distinctNamesStayApart() {
+        #expect(Self.distinctPairs.count >= 30)
+        for (a, b) in Self.distinctPairs {
+            #expect(normalizer.matchKey(a) != normalizer.matchKey(b), "\(a) and \(b) must not meet")
+        }
+    }
+
+    @Test func issueExampleSharesOneMatchKey() {
+        let keys = ["Cermuk", "Jermuk", "Джермук", "Ջերմուկ", "Dzhermuk", "Džermuk"].map { normalizer.keys(for: $0) }
+        #expect(Set(keys.map(\.matchKey)) == ["jarmuk"])
+        #expect(keys.map(\.script) == ["Latn", "Latn", "Cyrl", "Armn", "Latn", "Latn"])
+    }
+
+    @Test func languageHintPicksTheCyrillicRomanization() {
+        // Without a hint, plain Cyrillic is read as Russian; Azerbaijani letters or the hint say otherwise.
+        #expect(normalizer.searchKey("Ҹәбрајыл") == "cabrayil")
+        #expect(normalizer.searchKey("Азәрбајҹан") == "azarbaycan")
+        #expect(normalizer.searchKey("Гах", language: "az") != normalizer.searchKey("Гах", language: "ru"))
+        #expect(normalizer.searchKey("Київ") == normalizer.searchKey("Київ", language: "uk"))
+    }
+}
