@@ -14,6 +14,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         .systemLibrary(
@@ -21,10 +23,20 @@ let package = Package(
             pkgConfig: "icu-uc icu-i18n",
             providers: [.apt(["libicu-dev", "pkg-config"])]
         ),
+        .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "SystemICU", dependencies: ["CICU"]),
         .target(name: "Normalization", dependencies: ["SystemICU"]),
-        .target(name: "Rendering", dependencies: ["Normalization"]),
-        .target(name: "GazetteerKit", dependencies: ["SystemICU", "Normalization", "Rendering"]),
+        .target(
+            name: "GazetteerStore",
+            dependencies: [
+                "Normalization", "CZlib",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .target(name: "Rendering", dependencies: ["Normalization", "GazetteerStore"]),
+        .target(name: "GazetteerKit", dependencies: ["SystemICU", "Normalization", "GazetteerStore", "Rendering"]),
         .executableTarget(
             name: "GazetteerCLI",
             dependencies: [
@@ -33,6 +45,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "SystemICUTests", dependencies: ["SystemICU"]),
+        .testTarget(name: "GazetteerStoreTests", dependencies: ["GazetteerStore"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "NormalizationTests",
             dependencies: ["Normalization", .product(name: "PropertyBased", package: "swift-property-based")]

@@ -1,3 +1,4 @@
+@_exported import GazetteerStore
 @_exported import Normalization
 @_exported import Rendering
 @_exported import SystemICU

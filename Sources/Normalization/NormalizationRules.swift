@@ -32,6 +32,8 @@ public final class NormalizationRules: Sendable {
     let cyrillicMarkerLetters: Set<Unicode.Scalar>
     let searchKeyRules: Transliterator
     let matchKeyRules: Transliterator
+    /// A fingerprint of the rule files' text: keys computed under other rules are not comparable.
+    public let fingerprint: String
     private let opened = Mutex<[String: Transliterator?]>([:])
 
     /// Loads and compiles the rules in `directory` (a `rules/` folder).
@@ -55,8 +57,16 @@ public final class NormalizationRules: Sendable {
         }
         cyrillicMarkerLetters = cyrillicMarkers.reduce(into: []) { $0.formUnion($1.letters) }
 
-        searchKeyRules = try Self.compile(directory.appendingPathComponent(Self.searchKeyFile).path)
-        matchKeyRules = try Self.compile(directory.appendingPathComponent(Self.matchKeyFile).path)
+        let searchText = try TableFile.read(directory.appendingPathComponent(Self.searchKeyFile).path)
+        let matchText = try TableFile.read(directory.appendingPathComponent(Self.matchKeyFile).path)
+        searchKeyRules = try Self.compile(searchText, path: directory.appendingPathComponent(Self.searchKeyFile).path)
+        matchKeyRules = try Self.compile(matchText, path: directory.appendingPathComponent(Self.matchKeyFile).path)
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        let tables = [transliterators, languages].compactMap { try? TableFile.read($0) }
+        for byte in (tables + [searchText, matchText]).joined(separator: "\u{0}").utf8 {
+            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+        }
+        fingerprint = String(hash, radix: 16)
     }
 
     /// The rules in the default data folder (see ``DataDirectory``).
@@ -134,8 +144,7 @@ public final class NormalizationRules: Sendable {
         String(tag.prefix { $0 != "-" && $0 != "_" }).lowercased()
     }
 
-    private static func compile(_ path: String) throws(RuleError) -> Transliterator {
-        let text = try TableFile.read(path)
+    private static func compile(_ text: String, path: String) throws(RuleError) -> Transliterator {
         do {
             return try Transliterator(rules: text, name: URL(fileURLWithPath: path).lastPathComponent)
         } catch {

@@ -1,0 +1,46 @@
+import ArgumentParser
+import GazetteerKit
+
+/// `gazetteer info ID`: a place with all its names.
+struct Info: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Show a place and all its names.")
+
+    enum Format: String, CaseIterable, ExpressibleByArgument { case text, json }
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Option(help: "Output format.")
+    var format: Format = .text
+
+    @Argument(help: ArgumentHelp("Place ids, e.g. geonames:174884.", valueName: "id"))
+    var ids: [String]
+
+    func run() throws {
+        let gazetteer = try database.open()
+        let output = StandardOutput()
+        defer { output.flush() }
+        var records = JSONValueSequence()
+        var missing: [String] = []
+        for id in ids {
+            guard let place = try gazetteer.place(id: id) else {
+                missing.append(id)
+                continue
+            }
+            let names = try gazetteer.names(of: id)
+            switch format {
+            case .text:
+                output.write(TextReport.place(place, names: names))
+            case .json:
+                var json = JSONWriter()
+                json.placeInfo(place, names: names)
+                records.append(json.bytes, to: output)
+            }
+        }
+        if format == .json { records.finish(to: output, expectsMany: ids.count > 1) }
+        output.flush()
+        if !missing.isEmpty {
+            Diagnostics.report("no place with id \(missing.joined(separator: ", "))")
+            throw ExitCode.partialFailure
+        }
+    }
+}

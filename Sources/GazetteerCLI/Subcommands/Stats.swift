@@ -1,0 +1,31 @@
+import ArgumentParser
+import Foundation
+import GazetteerKit
+
+/// `gazetteer stats`: what the database holds, by country, feature, source and name kind.
+struct Stats: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Count the database's places and names by country, feature, source and kind.")
+
+    enum Format: String, CaseIterable, ExpressibleByArgument { case text, json }
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Option(help: "Output format.")
+    var format: Format = .text
+
+    @Option(help: "How many countries and features to list in text output.")
+    var top = 15
+
+    func run() throws {
+        let statistics = try database.open().statistics()
+        switch format {
+        case .text:
+            print(TextReport.statistics(statistics, top: top), terminator: "")
+        case .json:
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+            print(String(decoding: try encoder.encode(statistics), as: UTF8.self))
+        }
+    }
+}

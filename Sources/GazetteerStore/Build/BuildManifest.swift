@@ -1,0 +1,86 @@
+import Foundation
+import Normalization
+
+/// The inputs of a build, read from a data folder's `build.tsv` (kind, path, label per line), and the
+/// build that loads them in order.
+public struct BuildManifest: Sendable {
+    public enum Kind: String, Sendable {
+        case countryInfo, admin1, admin2, places, alternateNames, curated
+    }
+
+    public struct Input: Sendable {
+        public var kind: Kind
+        public var path: URL
+        public var label: String
+    }
+
+    public var inputs: [Input]
+    /// The data folder the paths are relative to.
+    public var directory: URL
+
+    /// Reads `build.tsv` in `directory`.
+    /// - Throws: ``ImportError`` naming the line of a malformed entry.
+    public init(directory: URL) throws(ImportError) {
+        self.directory = directory
+        let reader = try LineReader(path: directory.appendingPathComponent("build.tsv").path)
+        var inputs: [Input] = []
+        while let bytes = try reader.next() {
+            let row = TabularRow(bytes, file: reader.path, line: reader.lineNumber)
+            if row.isCommentOrBlank { continue }
+            try row.require(columns: 3)
+            let kindText = try row.required(0, "kind")
+            guard let kind = Kind(rawValue: kindText) else { throw row.error("kind", "unknown kind '\(kindText)'") }
+            let path = directory.appendingPathComponent(try row.required(1, "path"))
+            guard FileManager.default.fileExists(atPath: path.path) else {
+                throw row.error("path", "\(path.path) does not exist")
+            }
+            inputs.append(Input(kind: kind, path: path, label: try row.required(2, "label")))
+        }
+        self.inputs = inputs
+    }
+
+    /// A fingerprint of the inputs and the normalization rules as they are on disk (paths, sizes and
+    /// modification times): a default database built from other data is rebuilt.
+    public func fingerprint() -> String {
+        var hasher = FNV1a()
+        let manager = FileManager.default
+        var files: [String] = []
+        if let enumerator = manager.enumerator(atPath: directory.path) {
+            for case let file as String in enumerator where !file.hasSuffix(".md") { files.append(file) }
+        }
+        for file in files.sorted() {
+            let path = directory.appendingPathComponent(file).path
+            guard let attributes = try? manager.attributesOfItem(atPath: path),
+                  attributes[.type] as? FileAttributeType == .typeRegular else { continue }
+            let size = attributes[.size] as? Int ?? 0
+            let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+            hasher.add("\(file)\t\(size)\t\(Int(modified * 1000))\n")
+        }
+        return hasher.hex
+    }
+
+    /// Loads every input into `builder`, in order.
+    public func load(into builder: StoreBuilder) throws {
+        for input in inputs {
+            switch input.kind {
+            case .countryInfo: try builder.importCountryInfo(path: input.path.path, label: input.label)
+            case .admin1: try builder.importAdmin1Codes(path: input.path.path, label: input.label)
+            case .admin2: try builder.importAdmin2Codes(path: input.path.path, label: input.label)
+            case .places: try builder.importPlaces(path: input.path.path, label: input.label)
+            case .alternateNames: try builder.importAlternateNames(path: input.path.path, label: input.label)
+            case .curated: try builder.importCurated(directory: input.path, label: input.label)
+            }
+        }
+    }
+}
+
+/// 64-bit FNV-1a: a stable, dependency-free fingerprint (not a security hash).
+struct FNV1a {
+    private var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    mutating func add(_ text: String) {
+        for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+    }
+
+    var hex: String { String(hash, radix: 16) }
+}

@@ -1,0 +1,180 @@
+import Foundation
+import GRDB
+
+/// Importers for GeoNames' own file formats (https://download.geonames.org/export/dump/readme.txt).
+extension StoreBuilder {
+    /// Loads `countryInfo.txt`: each country's ISO codes, English name, languages and neighbours. Its names
+    /// are attached to the country's place once places are loaded.
+    public func importCountryInfo(path: String, label: String = "geonames") throws {
+        let reader = try LineReader(path: path)
+        var rows = 0
+        try forEachRow(of: reader, stage: "countries") { row in
+            let code = try row.required(0, "ISO")
+            guard code != "ISO" else { return }  // the header, in copies that drop its '#'
+            try row.require(columns: 17)
+            guard code.count == 2, code.allSatisfy({ $0.isASCII && $0.isUppercase }) else {
+                throw row.error("ISO", "'\(code)' is not an ISO 3166-1 alpha-2 code")
+            }
+            countryRows.append(CountryRow(
+                code: code, iso3: try row.text(1, "ISO3"), name: try row.required(4, "Country"),
+                capital: try row.text(5, "Capital"), continent: try row.text(8, "Continent"),
+                languages: try row.text(15, "Languages"), neighbours: try row.text(17, "neighbours"),
+                population: try row.integer(7, "Population", default: 0),
+                geonameID: try row.integer(16, "geonameid", default: 0)))
+            rows += 1
+        }
+        try queue.write { db in try recordSource(reader, kind: "countryInfo", label: label, rows: rows, date: nil, in: db) }
+    }
+
+    /// Loads `admin1CodesASCII.txt` (code, name, ascii name, geonameid): the names of first-level divisions,
+    /// given to each place's `admin1_name`.
+    public func importAdmin1Codes(path: String, label: String = "geonames") throws {
+        try importAdminCodes(path: path, label: label, kind: "admin1") { admin1Names[$0] = $1 }
+    }
+
+    /// Loads `admin2Codes.txt` (code, name, ascii name, geonameid): second-level division names.
+    public func importAdmin2Codes(path: String, label: String = "geonames") throws {
+        try importAdminCodes(path: path, label: label, kind: "admin2") { admin2Names[$0] = $1 }
+    }
+
+    private func importAdminCodes(path: String, label: String, kind: String,
+                                  store: (String, String) -> Void) throws {
+        let reader = try LineReader(path: path)
+        var rows = 0
+        try forEachRow(of: reader, stage: kind) { row in
+            try row.require(columns: 2)
+            let code = try row.required(0, "code")
+            guard code.contains(".") else { throw row.error("code", "'\(code)' is not CC.CODE") }
+            store(code, try row.required(1, "name"))
+            rows += 1
+        }
+        try queue.write { db in try recordSource(reader, kind: kind, label: label, rows: rows, date: nil, in: db) }
+    }
+
+    /// Loads a GeoNames place table (`allCountries.txt`, `XX.txt`, `citiesN.txt`; 19 tab-separated columns),
+    /// with each place's name, ASCII name and alternate names.
+    /// - Returns: the number of places loaded.
+    @discardableResult
+    public func importPlaces(path: String, label: String = "geonames") throws -> Int {
+        let reader = try LineReader(path: path)
+        var rows = 0
+        var newest = ""
+        let stage = "places " + URL(fileURLWithPath: path).lastPathComponent
+        try queue.write { db in
+            try forEachRow(of: reader, stage: stage) { row in
+                try row.require(columns: 19)
+                let geonameID = try row.integer(0, "geonameid")
+                guard geonameID > 0 else { throw row.error("geonameid", "must be positive") }
+                let name = try row.required(1, "name")
+                let latitude = try row.coordinate(4, "latitude", in: -90...90)
+                let longitude = try row.coordinate(5, "longitude", in: -180...180)
+                let population = try row.integer(14, "population", default: 0)
+                guard population >= 0 else { throw row.error("population", "is negative") }
+                let place = Place(
+                    id: "geonames:\(geonameID)", name: name, featureClass: try row.text(6, "feature class"),
+                    featureCode: try row.text(7, "feature code"), country: try row.text(8, "country code"),
+                    admin1: try row.text(10, "admin1 code"), admin2: try row.text(11, "admin2 code"),
+                    latitude: latitude, longitude: longitude, population: population,
+                    timezone: try row.text(17, "timezone").nonEmpty, source: label)
+                let asciiName = try row.text(2, "asciiname")
+                let alternates = try row.text(3, "alternatenames")
+                let modified = try row.text(18, "modification date")
+                guard geonameIDs.insert(geonameID) else {
+                    throw row.error("geonameid", "duplicate id \(geonameID): the first row with it was kept")
+                }
+                let pid = Int64(geonameID)
+                try insertPlace(place, pid: pid, in: db)
+                try insertName(pid: pid, name: name, language: "", kind: .preferred, source: label, in: db)
+                if !asciiName.isEmpty, asciiName != name {
+                    try insertName(pid: pid, name: asciiName, language: "", kind: .alternate, source: label, in: db)
+                }
+                for alternate in alternates.split(separator: ",") where !alternate.isEmpty {
+                    try insertName(pid: pid, name: String(alternate), language: "", kind: .alternate,
+                                   source: label, in: db)
+                }
+                if modified > newest { newest = modified }
+                rows += 1
+            }
+            try recordSource(reader, kind: "places", label: label, rows: rows, date: newest.nonEmpty, in: db)
+        }
+        return rows
+    }
+
+    /// Loads `alternateNamesV2.txt` (or `alternateNames.txt`): names with their language and the
+    /// preferred, short, colloquial and historic flags. Names of places not in the store are passed over.
+    /// - Returns: the number of names added.
+    @discardableResult
+    public func importAlternateNames(path: String, label: String = "geonames") throws -> Int {
+        let reader = try LineReader(path: path)
+        var rows = 0
+        var added = 0
+        let stage = "names " + URL(fileURLWithPath: path).lastPathComponent
+        try queue.write { db in
+            try forEachRow(of: reader, stage: stage) { row in
+                try row.require(columns: 4)
+                let geonameID = try row.integer(1, "geonameid")
+                let language = try row.text(2, "isolanguage")
+                let name = try row.required(3, "alternate name")
+                rows += 1
+                guard geonameIDs.contains(geonameID), let kind = try Self.nameKind(language: language, row: row) else {
+                    return
+                }
+                let tag = language == "fr_1793" ? "fr" : language
+                if try insertName(pid: Int64(geonameID), name: name, language: tag, kind: kind, source: label, in: db) {
+                    added += 1
+                }
+            }
+            try recordSource(reader, kind: "alternateNames", label: label, rows: rows, date: nil, in: db)
+        }
+        return added
+    }
+
+    /// The kind of an alternate name from its language column and flags; nil for rows that are not names
+    /// (links, postal codes, airport codes, Wikidata ids).
+    private static func nameKind(language: String, row: TabularRow) throws(ImportError) -> NameKind? {
+        switch language {
+        case "link", "wkdt", "post", "iata", "icao", "faac", "unlc", "tcid":
+            return nil
+        case "abbr":
+            return .abbreviation
+        case "fr_1793":
+            return .historical
+        default:
+            if try row.text(7, "isHistoric") == "1" { return .historical }
+            if try row.text(6, "isColloquial") == "1" { return .colloquial }
+            if try row.text(5, "isShortName") == "1" { return .short }
+            if try row.text(4, "isPreferredName") == "1" { return .preferred }
+            return .alternate
+        }
+    }
+
+    /// Gives each country's place the English name and ISO codes from `countryInfo.txt`, and fills the
+    /// country table.
+    func linkCountries() throws {
+        try queue.write { db in
+            for country in countryRows {
+                let pid = country.geonameID > 0 && geonameIDs.contains(country.geonameID) ? Int64(country.geonameID) : nil
+                try db.execute(sql: """
+                    INSERT OR REPLACE INTO country (code, iso3, name, capital, population, continent, languages,
+                                                    neighbours, pid)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [country.code, country.iso3, country.name, country.capital.nonEmpty,
+                                     country.population, country.continent.nonEmpty, country.languages.nonEmpty,
+                                     country.neighbours.nonEmpty, pid])
+                guard let pid else { continue }
+                try insertName(pid: pid, name: country.name, language: "en", kind: .official, source: "geonames", in: db)
+                try insertName(pid: pid, name: country.code, language: "abbr", kind: .abbreviation, source: "geonames",
+                               in: db)
+                if !country.iso3.isEmpty {
+                    try insertName(pid: pid, name: country.iso3, language: "abbr", kind: .abbreviation,
+                                   source: "geonames", in: db)
+                }
+            }
+        }
+    }
+}
+
+extension String {
+    /// nil for the empty string.
+    var nonEmpty: String? { isEmpty ? nil : self }
+}

@@ -1,0 +1,213 @@
+import Foundation
+import GRDB
+import Normalization
+
+/// Builds a gazetteer database from GeoNames tables and the curated overlay.
+///
+/// Everything is written to a temporary file beside the destination, which replaces the destination by an
+/// atomic rename only when the build is complete: a reader never sees half a database, and a reader that
+/// has the old file open keeps reading it. The same inputs always give the same content.
+///
+/// ```swift
+/// let builder = try StoreBuilder(destination: url, normalizer: try NameNormalizer())
+/// try builder.importCountryInfo(path: "countryInfo.txt")
+/// try builder.importAdmin1Codes(path: "admin1CodesASCII.txt")
+/// try builder.importPlaces(path: "AM.txt", label: "geonames")
+/// try builder.importAlternateNames(path: "alternateNamesV2.txt", label: "geonames")
+/// let report = try builder.finish()
+/// ```
+public final class StoreBuilder {
+    /// What a finished build loaded.
+    public struct Report: Sendable {
+        public var path: String
+        public var places: Int
+        public var names: Int
+        /// Malformed rows skipped, per file.
+        public var skippedRows: [String: Int]
+        public var seconds: Double
+    }
+
+    /// Progress callbacks: a stage name and the fraction done (nil when unknown).
+    public typealias Progress = (_ stage: String, _ fraction: Double?) -> Void
+
+    let destination: URL
+    let temporary: URL
+    let queue: DatabaseQueue
+    let normalizer: NameNormalizer
+    public let diagnostics: ImportDiagnostics
+    let progress: Progress
+    let started = Date()
+
+    var admin1Names: [String: String] = [:]
+    var admin2Names: [String: String] = [:]
+    var countryRows: [CountryRow] = []
+    var geonameIDs = Bitset()
+    var curatedPIDs: [String: Int64] = [:]
+    var nextCuratedPID: Int64 = 1 << 40
+    var metadata: [String: String] = [:]
+    /// Input paths are recorded relative to this folder, so that builds from two copies of the same data
+    /// have the same content.
+    public var sourceRoot: URL?
+
+    struct CountryRow {
+        var code, iso3, name, capital, continent, languages, neighbours: String
+        var population: Int
+        var geonameID: Int
+    }
+
+    /// Starts a build that will replace `destination` when ``finish()`` succeeds.
+    /// - Parameters:
+    ///   - normalizer: computes every name's keys.
+    ///   - diagnostics: where malformed rows are reported, and whether they fail the build.
+    public init(destination: URL, normalizer: NameNormalizer, diagnostics: ImportDiagnostics = ImportDiagnostics(),
+                progress: @escaping Progress = { _, _ in }) throws {
+        self.destination = destination
+        self.normalizer = normalizer
+        self.diagnostics = diagnostics
+        self.progress = progress
+        let folder = destination.deletingLastPathComponent()
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        temporary = folder.appendingPathComponent(".\(destination.lastPathComponent).\(getpid()).\(UUID().uuidString.prefix(8)).tmp")
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = false
+        queue = try DatabaseQueue(path: temporary.path, configuration: configuration)
+        try queue.writeWithoutTransaction { db in
+            // The file is private until renamed, so it needs no journal: a crash leaves only a temporary file.
+            try db.execute(sql: "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -262144")
+            try db.execute(sql: Schema.tables)
+        }
+    }
+
+    deinit {
+        try? queue.close()
+        try? FileManager.default.removeItem(at: temporary)
+    }
+
+    /// Records a key and value in the database's metadata table.
+    public func setMetadata(_ key: String, _ value: String) {
+        metadata[key] = value
+    }
+
+    // MARK: Rows
+
+    /// The internal row id for a public place id, when the place is loaded.
+    func pid(for id: String) -> Int64? {
+        if id.hasPrefix("geonames:"), let number = Int(id.dropFirst(9)), geonameIDs.contains(number) {
+            return Int64(number)
+        }
+        return curatedPIDs[id]
+    }
+
+    func insertPlace(_ place: Place, pid: Int64, in db: Database) throws {
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO place (pid, id, name, feature_class, feature_code, country, admin1, admin2, admin1_name,
+                               admin2_name, latitude, longitude, population, timezone, source)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        statement.bind(1, pid)
+        statement.bind(2, place.id)
+        statement.bind(3, place.name)
+        statement.bind(4, place.featureClass)
+        statement.bind(5, place.featureCode)
+        statement.bind(6, place.country)
+        statement.bind(7, place.admin1)
+        statement.bind(8, place.admin2)
+        statement.bind(9, place.admin1Name ?? admin1Names["\(place.country).\(place.admin1)"])
+        statement.bind(10, place.admin2Name ?? admin2Names["\(place.country).\(place.admin1).\(place.admin2)"])
+        statement.bind(11, place.latitude)
+        statement.bind(12, place.longitude)
+        statement.bind(13, Int64(place.population))
+        statement.bind(14, place.timezone)
+        statement.bind(15, place.source)
+        try statement.run(in: db)
+    }
+
+    /// Inserts a name with its keys; a name the place already has in that language is kept once.
+    @discardableResult
+    func insertName(pid: Int64, name: String, language: String, kind: NameKind, source: String,
+                    citation: String? = nil, in db: Database) throws -> Bool {
+        let keys = normalizer.keys(for: name, language: language.isEmpty || language == "abbr" ? nil : language)
+        guard !keys.searchKey.isEmpty else { return false }
+        let statement = try db.cachedStatement(sql: """
+            INSERT OR IGNORE INTO name (pid, name, language, kind, source, citation, search_key, match_key)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        statement.bind(1, pid)
+        statement.bind(2, keys.display)
+        statement.bind(3, language)
+        statement.bind(4, kind.rawValue)
+        statement.bind(5, source)
+        statement.bind(6, citation)
+        statement.bind(7, keys.searchKey)
+        statement.bind(8, keys.matchKey)
+        return try statement.run(in: db) > 0
+    }
+
+    func recordSource(_ reader: LineReader, kind: String, label: String, rows: Int, date: String?,
+                      in db: Database) throws {
+        try db.execute(sql: """
+            INSERT OR REPLACE INTO source (name, kind, label, date, sha256, rows, skipped) VALUES (?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [relativePath(reader.path), kind, label, date, reader.sha256, rows,
+                             diagnostics.skippedRows[reader.path] ?? 0])
+    }
+
+    func relativePath(_ path: String) -> String {
+        guard let root = sourceRoot?.standardizedFileURL.path else { return path }
+        let prefix = root.hasSuffix("/") ? root : root + "/"
+        let full = URL(fileURLWithPath: path).standardizedFileURL.path
+        return full.hasPrefix(prefix) ? String(full.dropFirst(prefix.count)) : path
+    }
+
+    /// Reads every row of a file, handing each to `body`; malformed rows are reported and skipped.
+    func forEachRow(of reader: LineReader, stage: String, _ body: (TabularRow) throws -> Void) throws {
+        let size = (try? FileManager.default.attributesOfItem(atPath: reader.path)[.size] as? Int) ?? 0
+        var lastReport = 0
+        while let bytes = try reader.next() {
+            let row = TabularRow(bytes, file: reader.path, line: reader.lineNumber)
+            if row.isCommentOrBlank { continue }
+            do {
+                try body(row)
+            } catch let error as ImportError {
+                try diagnostics.skip(error)
+            }
+            if size > 0, reader.bytesRead - lastReport > 1 << 20 {
+                lastReport = reader.bytesRead
+                progress(stage, Double(reader.bytesRead) / Double(size))
+            }
+        }
+        progress(stage, 1)
+    }
+
+    // MARK: Finishing
+
+    /// Indexes the loaded rows, records metadata and moves the database into place.
+    /// - Returns: what was loaded.
+    @discardableResult
+    public func finish() throws -> Report {
+        try linkCountries()
+        progress("indexing", nil)
+        let counts = try queue.writeWithoutTransaction { db -> (Int, Int) in
+            try db.execute(sql: "BEGIN")
+            try db.execute(sql: Schema.indexes)
+            metadata["schema_version"] = String(Schema.version)
+            metadata["built_at"] = ISO8601DateFormatter().string(from: Date())
+            metadata["normalization_rules"] = normalizer.rules.fingerprint
+            for (key, value) in metadata.sorted(by: { $0.key < $1.key }) {
+                try db.execute(sql: "INSERT OR REPLACE INTO metadata (key, value) VALUES (?, ?)", arguments: [key, value])
+            }
+            try db.execute(sql: "PRAGMA user_version = \(Schema.version)")
+            try db.execute(sql: "COMMIT")
+            try db.execute(sql: "ANALYZE")
+            let places = try Int.fetchOne(db, sql: "SELECT count(*) FROM place") ?? 0
+            let names = try Int.fetchOne(db, sql: "SELECT count(*) FROM name") ?? 0
+            return (places, names)
+        }
+        try queue.close()
+        guard rename(temporary.path, destination.path) == 0 else {
+            throw StoreError.buildFailed(path: destination.path, reason: String(cString: strerror(errno)))
+        }
+        progress("done", 1)
+        return Report(path: destination.path, places: counts.0, names: counts.1,
+                      skippedRows: diagnostics.skippedRows, seconds: Date().timeIntervalSince(started))
+    }
+}

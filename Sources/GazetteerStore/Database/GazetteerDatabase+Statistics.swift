@@ -1,0 +1,57 @@
+import GRDB
+
+/// Counts that tell what a database holds: by country, feature, source and name kind.
+public struct StoreStatistics: Sendable, Codable {
+    public struct Count: Sendable, Codable, Hashable {
+        public var key: String
+        public var count: Int
+    }
+
+    /// One input file and what it gave.
+    public struct Source: Sendable, Codable, Hashable {
+        public var name: String
+        public var kind: String
+        public var label: String
+        public var date: String?
+        public var sha256: String
+        public var rows: Int
+        public var skipped: Int
+    }
+
+    public var places: Int
+    public var names: Int
+    public var placesByCountry: [Count]
+    public var placesByFeature: [Count]
+    public var placesBySource: [Count]
+    public var namesBySource: [Count]
+    public var namesByKind: [Count]
+    public var sources: [Source]
+    public var metadata: [String: String]
+}
+
+extension GazetteerDatabase {
+    /// What the database holds.
+    public func statistics() throws -> StoreStatistics {
+        let metadata = try self.metadata()
+        return try queue.read { db in
+            func counts(_ sql: String) throws -> [StoreStatistics.Count] {
+                try Row.fetchAll(db, sql: sql).map { StoreStatistics.Count(key: $0[0] ?? "", count: $0[1]) }
+            }
+            return StoreStatistics(
+                places: try Int.fetchOne(db, sql: "SELECT count(*) FROM place") ?? 0,
+                names: try Int.fetchOne(db, sql: "SELECT count(*) FROM name") ?? 0,
+                placesByCountry: try counts("SELECT country, count(*) AS n FROM place GROUP BY country ORDER BY n DESC, country"),
+                placesByFeature: try counts("""
+                    SELECT feature_class || '.' || feature_code, count(*) AS n FROM place
+                    GROUP BY feature_class, feature_code ORDER BY n DESC, 1
+                    """),
+                placesBySource: try counts("SELECT source, count(*) AS n FROM place GROUP BY source ORDER BY n DESC, source"),
+                namesBySource: try counts("SELECT source, count(*) AS n FROM name GROUP BY source ORDER BY n DESC, source"),
+                namesByKind: try counts("SELECT kind, count(*) AS n FROM name GROUP BY kind ORDER BY n DESC, kind"),
+                sources: try Row.fetchAll(db, sql: "SELECT name, kind, label, date, sha256, rows, skipped FROM source ORDER BY rowid")
+                    .map { StoreStatistics.Source(name: $0[0], kind: $0[1], label: $0[2], date: $0[3], sha256: $0[4],
+                                                  rows: $0[5], skipped: $0[6]) },
+                metadata: metadata)
+        }
+    }
+}

@@ -1,0 +1,94 @@
+import Foundation
+import GRDB
+
+/// A gazetteer database, opened read-only: places, their names and keys, and where they came from.
+///
+/// The file never changes in place (a rebuild writes a new file and renames it over the old one), so any
+/// number of tasks may read it at once, and a reader that opened the old file keeps a consistent view.
+///
+/// ```swift
+/// let gazetteer = try GazetteerDatabase(path: "gazetteer.sqlite")
+/// let jermuk = try gazetteer.place(id: "geonames:174884")
+/// let names = try gazetteer.names(of: "geonames:174884")  // Jermuk, Cermuk, Istisu, Ջերմուկ …
+/// ```
+public final class GazetteerDatabase: Sendable {
+    /// The file's path.
+    public let path: String
+    /// The connection: a serial queue, shared; lookups are short.
+    public let queue: DatabaseQueue
+
+    /// Opens the database at `path`.
+    /// - Throws: ``StoreError`` when the file is missing, is not a gazetteer, or has another schema version.
+    public init(path: String) throws(StoreError) {
+        self.path = path
+        guard FileManager.default.fileExists(atPath: path) else { throw .missing(path: path) }
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.label = "gazetteer"
+        do {
+            queue = try DatabaseQueue(path: path, configuration: configuration)
+        } catch {
+            throw .sqlite(path: path, message: "\(error)")
+        }
+        let version: Int
+        do {
+            version = try queue.read { db in
+                guard try db.tableExists("metadata") else { throw StoreError.notAGazetteer(path: path, reason: "no metadata table") }
+                return try Int.fetchOne(db, sql: "SELECT value FROM metadata WHERE key = 'schema_version'") ?? 0
+            }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw .notAGazetteer(path: path, reason: "\(error)")
+        }
+        guard version == Schema.version else {
+            throw .schemaMismatch(path: path, found: version, expected: Schema.version)
+        }
+    }
+
+    /// The place with public id `id`, or nil.
+    public func place(id: String) throws -> Place? {
+        try queue.read { db in
+            try Row.fetchOne(db, sql: "SELECT \(Self.placeColumns) FROM place WHERE id = ?", arguments: [id])
+                .map(Self.place(from:))
+        }
+    }
+
+    /// Every name of the place `id`, official names first.
+    public func names(of id: String) throws -> [PlaceName] {
+        try queue.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT place.id, name.name, name.language, name.kind, name.source, name.citation,
+                       name.search_key, name.match_key
+                FROM name JOIN place USING (pid)
+                WHERE place.id = ?
+                ORDER BY CASE name.kind WHEN 'official' THEN 0 WHEN 'preferred' THEN 1 WHEN 'short' THEN 2
+                         WHEN 'alternate' THEN 3 WHEN 'colloquial' THEN 4 WHEN 'historical' THEN 5 ELSE 6 END,
+                         name.language, name.name
+                """, arguments: [id]).map { row in
+                PlaceName(placeID: row[0], name: row[1], language: row[2], kind: NameKind(rawValue: row[3]) ?? .alternate,
+                          source: row[4], citation: row[5], searchKey: row[6], matchKey: row[7])
+            }
+        }
+    }
+
+    /// The metadata table: schema version, build time, fingerprints.
+    public func metadata() throws -> [String: String] {
+        try queue.read { db in
+            Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT key, value FROM metadata").map {
+                ($0[0] as String, $0[1] as String)
+            })
+        }
+    }
+
+    static let placeColumns = """
+        id, name, feature_class, feature_code, country, admin1, admin2, admin1_name, admin2_name, latitude, \
+        longitude, population, timezone, source
+        """
+
+    static func place(from row: Row) -> Place {
+        Place(id: row[0], name: row[1], featureClass: row[2], featureCode: row[3], country: row[4], admin1: row[5],
+              admin2: row[6], admin1Name: row[7], admin2Name: row[8], latitude: row[9], longitude: row[10],
+              population: row[11], timezone: row[12], source: row[13])
+    }
+}

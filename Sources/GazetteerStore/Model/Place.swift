@@ -1,0 +1,50 @@
+/// A place: one row of the gazetteer, with a stable id other tools can keep.
+///
+/// Ids are `geonames:<geonameid>` for GeoNames places and `curated:<cc>-<slug>` for places of the curated
+/// overlay, and they do not change between builds.
+public struct Place: Hashable, Sendable, Codable {
+    /// The stable public id, e.g. `geonames:174884`.
+    public var id: String
+    /// The main name (GeoNames' `name` column, or the curated English name).
+    public var name: String
+    /// GeoNames feature class (`P` populated place, `A` administrative division, `H` water, `T` terrain,
+    /// `L` area …) and code (`PPL`, `PPLC`, `ADM1`, `PCLI`, `LK` …).
+    public var featureClass: String
+    public var featureCode: String
+    /// ISO 3166-1 alpha-2 country code; empty for places in no country.
+    public var country: String
+    /// GeoNames first- and second-level division codes within the country, and their names.
+    public var admin1: String
+    public var admin2: String
+    public var admin1Name: String?
+    public var admin2Name: String?
+    public var latitude: Double
+    public var longitude: Double
+    public var population: Int
+    public var timezone: String?
+    /// Where the place comes from: `geonames`, `curated` …
+    public var source: String
+
+    public init(id: String, name: String, featureClass: String, featureCode: String, country: String,
+                admin1: String = "", admin2: String = "", admin1Name: String? = nil, admin2Name: String? = nil,
+                latitude: Double, longitude: Double, population: Int = 0, timezone: String? = nil,
+                source: String) {
+        self.id = id
+        self.name = name
+        self.featureClass = featureClass
+        self.featureCode = featureCode
+        self.country = country
+        self.admin1 = admin1
+        self.admin2 = admin2
+        self.admin1Name = admin1Name
+        self.admin2Name = admin2Name
+        self.latitude = latitude
+        self.longitude = longitude
+        self.population = population
+        self.timezone = timezone
+        self.source = source
+    }
+
+    /// `CLASS.CODE`, e.g. `P.PPL`.
+    public var feature: String { "\(featureClass).\(featureCode)" }
+}
