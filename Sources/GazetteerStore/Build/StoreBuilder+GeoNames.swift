@@ -56,47 +56,64 @@ extension StoreBuilder {
     /// - Returns: the number of places loaded.
     @discardableResult
     public func importPlaces(path: String, label: String = "geonames") throws -> Int {
+        struct Parsed: Sendable {
+            var place: Place
+            var pid: Int64
+            var names: [KeyedName]
+            var modified: String
+        }
         let reader = try LineReader(path: path)
+        let seen = SeenIDs(geonameIDs)
         var rows = 0
         var newest = ""
+        let divisions = (admin1Names, admin2Names)
+        let parse = { [normalizer] (row: TabularRow) throws(ImportError) -> Parsed? in
+            try row.require(columns: 19)
+            let geonameID = try row.integer(0, "geonameid")
+            guard geonameID > 0 else { throw row.error("geonameid", "must be positive") }
+            let name = try row.required(1, "name")
+            let latitude = try row.coordinate(4, "latitude", in: -90...90)
+            let longitude = try row.coordinate(5, "longitude", in: -180...180)
+            let population = try row.integer(14, "population", default: 0)
+            guard population >= 0 else { throw row.error("population", "is negative") }
+            let country = try row.text(8, "country code")
+            let admin1 = try row.text(10, "admin1 code")
+            let admin2 = try row.text(11, "admin2 code")
+            let place = Place(
+                id: "geonames:\(geonameID)", name: name, featureClass: try row.text(6, "feature class"),
+                featureCode: try row.text(7, "feature code"), country: country, admin1: admin1, admin2: admin2,
+                admin1Name: admin1.isEmpty ? nil : divisions.0["\(country).\(admin1)"],
+                admin2Name: admin2.isEmpty ? nil : divisions.1["\(country).\(admin1).\(admin2)"],
+                latitude: latitude, longitude: longitude, population: population,
+                timezone: try row.text(17, "timezone").nonEmpty, source: label)
+            let asciiName = try row.text(2, "asciiname")
+            let alternates = try row.text(3, "alternatenames")
+            let modified = try row.text(18, "modification date")
+            guard seen.ids.insert(geonameID) else {
+                throw row.error("geonameid", "duplicate id \(geonameID): the first row with it was kept")
+            }
+            func keyed(_ text: String, _ kind: NameKind) -> KeyedName {
+                KeyedName(keys: normalizer.keys(for: text), language: "", kind: kind)
+            }
+            var names = [keyed(name, .preferred)]
+            var written: Set<Substring> = [Substring(name)]
+            if !asciiName.isEmpty, written.insert(Substring(asciiName)).inserted { names.append(keyed(asciiName, .alternate)) }
+            for alternate in alternates.split(separator: ",") where !alternate.isEmpty && written.insert(alternate).inserted {
+                names.append(keyed(String(alternate), .alternate))
+            }
+            return Parsed(place: place, pid: Int64(geonameID), names: names, modified: modified)
+        }
         let stage = "places " + URL(fileURLWithPath: path).lastPathComponent
         try queue.write { db in
-            try forEachRow(of: reader, stage: stage) { row in
-                try row.require(columns: 19)
-                let geonameID = try row.integer(0, "geonameid")
-                guard geonameID > 0 else { throw row.error("geonameid", "must be positive") }
-                let name = try row.required(1, "name")
-                let latitude = try row.coordinate(4, "latitude", in: -90...90)
-                let longitude = try row.coordinate(5, "longitude", in: -180...180)
-                let population = try row.integer(14, "population", default: 0)
-                guard population >= 0 else { throw row.error("population", "is negative") }
-                let place = Place(
-                    id: "geonames:\(geonameID)", name: name, featureClass: try row.text(6, "feature class"),
-                    featureCode: try row.text(7, "feature code"), country: try row.text(8, "country code"),
-                    admin1: try row.text(10, "admin1 code"), admin2: try row.text(11, "admin2 code"),
-                    latitude: latitude, longitude: longitude, population: population,
-                    timezone: try row.text(17, "timezone").nonEmpty, source: label)
-                let asciiName = try row.text(2, "asciiname")
-                let alternates = try row.text(3, "alternatenames")
-                let modified = try row.text(18, "modification date")
-                guard geonameIDs.insert(geonameID) else {
-                    throw row.error("geonameid", "duplicate id \(geonameID): the first row with it was kept")
-                }
-                let pid = Int64(geonameID)
-                try insertPlace(place, pid: pid, in: db)
-                try insertName(pid: pid, name: name, language: "", kind: .preferred, source: label, in: db)
-                if !asciiName.isEmpty, asciiName != name {
-                    try insertName(pid: pid, name: asciiName, language: "", kind: .alternate, source: label, in: db)
-                }
-                for alternate in alternates.split(separator: ",") where !alternate.isEmpty {
-                    try insertName(pid: pid, name: String(alternate), language: "", kind: .alternate,
-                                   source: label, in: db)
-                }
-                if modified > newest { newest = modified }
+            try pipelinedRows(of: reader, stage: stage, parse: parse) { parsed in
+                try insertPlace(parsed.place, pid: parsed.pid, in: db)
+                for name in parsed.names { try insertName(pid: parsed.pid, name, source: label, in: db) }
+                if parsed.modified > newest { newest = parsed.modified }
                 rows += 1
             }
             try recordSource(reader, kind: "places", label: label, rows: rows, date: newest.nonEmpty, in: db)
         }
+        geonameIDs = seen.ids
         return rows
     }
 
@@ -105,28 +122,41 @@ extension StoreBuilder {
     /// - Returns: the number of names added.
     @discardableResult
     public func importAlternateNames(path: String, label: String = "geonames") throws -> Int {
+        struct Parsed: Sendable {
+            var pid: Int64
+            var name: KeyedName
+        }
         let reader = try LineReader(path: path)
+        let known = SeenIDs(geonameIDs)
         var rows = 0
         var added = 0
+        let parse = { [normalizer] (row: TabularRow) throws(ImportError) -> Parsed? in
+            try row.require(columns: 4)
+            let geonameID = try row.integer(1, "geonameid")
+            let language = try row.text(2, "isolanguage")
+            let name = try row.required(3, "alternate name")
+            guard known.ids.contains(geonameID), let kind = try Self.nameKind(language: language, row: row) else {
+                return nil
+            }
+            let tag = language == "fr_1793" ? "fr" : language
+            let keys = normalizer.keys(for: name, language: tag.isEmpty || tag == "abbr" ? nil : tag)
+            return Parsed(pid: Int64(geonameID), name: KeyedName(keys: keys, language: tag, kind: kind))
+        }
         let stage = "names " + URL(fileURLWithPath: path).lastPathComponent
         try queue.write { db in
-            try forEachRow(of: reader, stage: stage) { row in
-                try row.require(columns: 4)
-                let geonameID = try row.integer(1, "geonameid")
-                let language = try row.text(2, "isolanguage")
-                let name = try row.required(3, "alternate name")
-                rows += 1
-                guard geonameIDs.contains(geonameID), let kind = try Self.nameKind(language: language, row: row) else {
-                    return
-                }
-                let tag = language == "fr_1793" ? "fr" : language
-                if try insertName(pid: Int64(geonameID), name: name, language: tag, kind: kind, source: label, in: db) {
-                    added += 1
-                }
+            try pipelinedRows(of: reader, stage: stage, parse: parse) { parsed in
+                if try insertName(pid: parsed.pid, parsed.name, source: label, in: db) { added += 1 }
             }
+            rows = reader.lineNumber
             try recordSource(reader, kind: "alternateNames", label: label, rows: rows, date: nil, in: db)
         }
         return added
+    }
+
+    /// Geonameids as the reader thread of an import sees them: owned by that thread while it runs.
+    private final class SeenIDs: @unchecked Sendable {
+        var ids: Bitset
+        init(_ ids: Bitset) { self.ids = ids }
     }
 
     /// The kind of an alternate name from its language column and flags; nil for rows that are not names

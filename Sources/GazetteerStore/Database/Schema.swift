@@ -8,7 +8,7 @@ enum Schema {
     static let tables = """
         CREATE TABLE place (
             pid          INTEGER PRIMARY KEY,          -- internal: the geonameid for GeoNames places
-            id           TEXT NOT NULL UNIQUE,         -- public and stable: geonames:174884, curated:am-…
+            id           TEXT NOT NULL,                -- public and stable: geonames:174884, curated:am-…
             name         TEXT NOT NULL,
             feature_class TEXT NOT NULL,
             feature_code TEXT NOT NULL,
@@ -33,8 +33,7 @@ enum Schema {
             source       TEXT NOT NULL,
             citation     TEXT,
             search_key   TEXT NOT NULL,
-            match_key    TEXT NOT NULL,
-            UNIQUE (pid, name, language)
+            match_key    TEXT NOT NULL
         );
         CREATE TABLE country (
             code         TEXT PRIMARY KEY,             -- ISO 3166-1 alpha-2
@@ -62,13 +61,18 @@ enum Schema {
         ) WITHOUT ROWID;
         """
 
-    /// Indexes and the spatial index, created after loading (much faster than maintaining them row by row).
-    static let indexes = """
-        CREATE INDEX name_by_search_key ON name(search_key);
-        CREATE INDEX name_by_match_key ON name(match_key);
-        CREATE INDEX name_by_place ON name(pid);
-        CREATE INDEX place_by_country_feature ON place(country, feature_class, feature_code);
-        CREATE VIRTUAL TABLE place_location USING rtree(pid, min_latitude, max_latitude, min_longitude, max_longitude);
-        INSERT INTO place_location SELECT pid, latitude, latitude, longitude, longitude FROM place;
-        """
+    /// Indexes and the spatial index, created after loading (much faster than maintaining them row by row),
+    /// each with a name for progress reports.
+    /// Names are found by match key only: every name with a given search key has the same match key, so a
+    /// search-key lookup is a match-key lookup filtered by search key, and one index serves both.
+    static let indexSteps: [(String, String)] = [
+        ("index place ids", "CREATE UNIQUE INDEX place_by_id ON place(id)"),
+        ("index names by key", "CREATE INDEX name_by_match_key ON name(match_key, search_key)"),
+        ("index names by place", "CREATE INDEX name_by_place ON name(pid)"),
+        ("index places", "CREATE INDEX place_by_country_feature ON place(country, feature_class, feature_code)"),
+        ("spatial index", """
+            CREATE VIRTUAL TABLE place_location USING rtree(pid, min_latitude, max_latitude, min_longitude, max_longitude);
+            INSERT INTO place_location SELECT pid, latitude, latitude, longitude, longitude FROM place;
+            """),
+    ]
 }
