@@ -35,8 +35,12 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
-        .target(name: "Rendering", dependencies: ["Normalization", "GazetteerStore"]),
-        .target(name: "GazetteerKit", dependencies: ["SystemICU", "Normalization", "GazetteerStore", "Rendering"]),
+        .target(name: "Resolution", dependencies: ["SystemICU", "Normalization", "GazetteerStore"]),
+        .target(name: "Rendering", dependencies: ["Normalization", "GazetteerStore", "Resolution"]),
+        .target(
+            name: "GazetteerKit",
+            dependencies: ["SystemICU", "Normalization", "GazetteerStore", "Resolution", "Rendering"]
+        ),
         .executableTarget(
             name: "GazetteerCLI",
             dependencies: [
@@ -46,6 +50,7 @@ let package = Package(
         ),
         .testTarget(name: "SystemICUTests", dependencies: ["SystemICU"]),
         .testTarget(name: "GazetteerStoreTests", dependencies: ["GazetteerStore"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ResolutionTests", dependencies: ["Resolution"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "NormalizationTests",
             dependencies: ["Normalization", .product(name: "PropertyBased", package: "swift-property-based")]

@@ -1,4 +1,5 @@
 @_exported import GazetteerStore
 @_exported import Normalization
 @_exported import Rendering
+@_exported import Resolution
 @_exported import SystemICU

@@ -25,8 +25,8 @@ import SystemICU
 public final class NameNormalizer: Sendable {
     /// The rules this normalizer applies.
     public let rules: NormalizationRules
-    private let memo: KeyMemo<NameKeys>
-    private let matchMemo: KeyMemo<String>
+    private let memo: StringMemo<NameKeys>
+    private let matchMemo: StringMemo<String>
     /// Language hints seen so far, each with a small number that tells memo entries apart.
     private let languageTags = Mutex<[String: UInt8]>([:])
 
@@ -35,8 +35,8 @@ public final class NameNormalizer: Sendable {
     ///   - memoCapacity: how many names' keys to remember (0: none; each costs ~200 bytes).
     public init(rules: NormalizationRules, memoCapacity: Int = 1 << 20) {
         self.rules = rules
-        memo = KeyMemo(capacity: memoCapacity)
-        matchMemo = KeyMemo(capacity: memoCapacity)
+        memo = StringMemo(capacity: memoCapacity)
+        matchMemo = StringMemo(capacity: memoCapacity)
     }
 
     /// A normalizer with the rules of the default data folder.

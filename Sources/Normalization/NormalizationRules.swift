@@ -40,7 +40,7 @@ public final class NormalizationRules: Sendable {
     /// - Throws: ``RuleError`` naming the file, line and column of the first fault.
     public init(directory: URL) throws(RuleError) {
         let transliterators = directory.appendingPathComponent(Self.transliteratorsFile).path
-        let table = try TableFile(path: transliterators, columns: 3)
+        let table = try RuleTable(path: transliterators, columns: 3)
         transformsPath = transliterators
         let rows = table.rows.map { row in
             TransformRow(script: row.cells[0], language: row.cells[1],
@@ -52,17 +52,17 @@ public final class NormalizationRules: Sendable {
         transformRows = rows
 
         let languages = directory.appendingPathComponent(Self.cyrillicLanguagesFile).path
-        cyrillicMarkers = try TableFile(path: languages, columns: 2).rows.map { row in
+        cyrillicMarkers = try RuleTable(path: languages, columns: 2).rows.map { row in
             (row.cells[0], Set(row.cells[1].unicodeScalars.filter { !$0.properties.isWhitespace }))
         }
         cyrillicMarkerLetters = cyrillicMarkers.reduce(into: []) { $0.formUnion($1.letters) }
 
-        let searchText = try TableFile.read(directory.appendingPathComponent(Self.searchKeyFile).path)
-        let matchText = try TableFile.read(directory.appendingPathComponent(Self.matchKeyFile).path)
+        let searchText = try RuleTable.read(directory.appendingPathComponent(Self.searchKeyFile).path)
+        let matchText = try RuleTable.read(directory.appendingPathComponent(Self.matchKeyFile).path)
         searchKeyRules = try Self.compile(searchText, path: directory.appendingPathComponent(Self.searchKeyFile).path)
         matchKeyRules = try Self.compile(matchText, path: directory.appendingPathComponent(Self.matchKeyFile).path)
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        let tables = [transliterators, languages].compactMap { try? TableFile.read($0) }
+        let tables = [transliterators, languages].compactMap { try? RuleTable.read($0) }
         for byte in (tables + [searchText, matchText]).joined(separator: "\u{0}").utf8 {
             hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
         }

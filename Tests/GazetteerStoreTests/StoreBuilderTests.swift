@@ -41,7 +41,7 @@ import Testing
         let statistics = try gazetteer.statistics()
         #expect(Set(statistics.sources.map(\.label)) == ["geonames", "curated"])
         #expect(statistics.sources.first { $0.name == "places.txt" }?.sha256.count == 64)
-        #expect(statistics.metadata["schema_version"] == "1")
+        #expect(statistics.metadata["schema_version"] == String(GazetteerDatabase.schemaVersion))
         #expect(statistics.placesBySource.contains { $0.key == "curated" && $0.count == 2 })
     }
 
@@ -155,10 +155,10 @@ import Testing
         try DatabaseQueue(path: url.path).write { db in
             try db.execute(sql: "UPDATE metadata SET value = '0' WHERE key = 'schema_version'")
         }
-        #expect(throws: StoreError.schemaMismatch(path: url.path, found: 0, expected: 1)) {
+        #expect(throws: StoreError.schemaMismatch(path: url.path, found: 0, expected: GazetteerDatabase.schemaVersion)) {
             try GazetteerDatabase(path: url.path)
         }
-        #expect(StoreError.schemaMismatch(path: "x", found: 0, expected: 1).description.contains("gazetteer build --out x"))
+        #expect(StoreError.schemaMismatch(path: "x", found: 0, expected: 4).description.contains("gazetteer build --out x"))
         #expect(throws: StoreError.missing(path: "/nonexistent.sqlite")) {
             try GazetteerDatabase(path: "/nonexistent.sqlite")
         }

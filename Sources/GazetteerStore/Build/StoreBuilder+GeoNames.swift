@@ -159,6 +159,23 @@ extension StoreBuilder {
         init(_ ids: Bitset) { self.ids = ids }
     }
 
+    /// Loads a list of ordinary words (one per line, `#` comments): words such as "press" or "today" that
+    /// should not resolve to a village through a distant spelling.
+    public func importLexicon(path: String, label: String) throws {
+        let reader = try LineReader(path: path)
+        var rows = 0
+        let statement = "INSERT OR IGNORE INTO common_word (search_key) VALUES (?)"
+        try queue.write { db in
+            try forEachRow(of: reader, stage: "lexicon") { row in
+                let key = normalizer.searchKey(try row.required(0, "word"))
+                guard !key.isEmpty else { return }
+                try db.execute(sql: statement, arguments: [key])
+                rows += 1
+            }
+            try recordSource(reader, kind: "lexicon", label: label, rows: rows, date: nil, in: db)
+        }
+    }
+
     /// The kind of an alternate name from its language column and flags; nil for rows that are not names
     /// (links, postal codes, airport codes, Wikidata ids).
     private static func nameKind(language: String, row: TabularRow) throws(ImportError) -> NameKind? {

@@ -12,6 +12,9 @@ import GRDB
 /// let names = try gazetteer.names(of: "geonames:174884")  // Jermuk, Cermuk, Istisu, Ջերմուկ …
 /// ```
 public final class GazetteerDatabase: Sendable {
+    /// The schema version this program reads and writes.
+    public static let schemaVersion = Schema.version
+
     /// The file's path.
     public let path: String
     /// The connection: a serial queue, shared; lookups are short.

@@ -2,7 +2,7 @@
 /// is rebuilt (``StoreError/schemaMismatch(path:found:expected:)`` says how).
 enum Schema {
     /// Bumped whenever a table, column or index changes meaning.
-    static let version = 1
+    static let version = 4
 
     /// Tables, created empty before a build loads them.
     static let tables = """
@@ -35,6 +35,21 @@ enum Schema {
             search_key   TEXT NOT NULL,
             match_key    TEXT NOT NULL
         );
+        CREATE TABLE key_index (
+            match_key    TEXT PRIMARY KEY,
+            entries      BLOB NOT NULL                 -- KeyEntry records, 56 bytes each
+        ) WITHOUT ROWID;
+        CREATE TABLE fuzzy_key (
+            kid          INTEGER PRIMARY KEY,
+            match_key    TEXT NOT NULL
+        );
+        CREATE TABLE fuzzy_bucket (
+            bucket       INTEGER PRIMARY KEY,          -- the top 16 bits of a deletion variant's hash
+            entries      BLOB NOT NULL                 -- sorted UInt64: hash << 32 | kid
+        );
+        CREATE TABLE common_word (
+            search_key   TEXT PRIMARY KEY              -- an ordinary word of some language, as a search key
+        ) WITHOUT ROWID;
         CREATE TABLE country (
             code         TEXT PRIMARY KEY,             -- ISO 3166-1 alpha-2
             iso3         TEXT NOT NULL,
@@ -63,11 +78,10 @@ enum Schema {
 
     /// Indexes and the spatial index, created after loading (much faster than maintaining them row by row),
     /// each with a name for progress reports.
-    /// Names are found by match key only: every name with a given search key has the same match key, so a
-    /// search-key lookup is a match-key lookup filtered by search key, and one index serves both.
+    /// Names are found through `key_index` (built by `KeyIndexBuilder`), so the name table needs only an
+    /// index by place.
     static let indexSteps: [(String, String)] = [
         ("index place ids", "CREATE UNIQUE INDEX place_by_id ON place(id)"),
-        ("index names by key", "CREATE INDEX name_by_match_key ON name(match_key, search_key)"),
         ("index names by place", "CREATE INDEX name_by_place ON name(pid)"),
         ("index places", "CREATE INDEX place_by_country_feature ON place(country, feature_class, feature_code)"),
         ("spatial index", """

@@ -1,17 +1,20 @@
 import Foundation
 
-/// Reads the small tab-separated rule tables in `Gazetteer/rules/`: `#` starts a comment line, blank lines
-/// are skipped, and every other line must have the expected number of cells.
-struct TableFile {
-    struct Row {
-        var line: Int
-        var cells: [String]
+/// A small tab-separated rule table from `Gazetteer/`: `#` starts a comment line, blank lines are skipped,
+/// and every other line must have at least the expected number of cells.
+public struct RuleTable: Sendable {
+    public struct Row: Sendable {
+        /// 1-based line number, for error messages.
+        public var line: Int
+        public var cells: [String]
     }
 
-    let path: String
-    let rows: [Row]
+    public let path: String
+    public let rows: [Row]
 
-    init(path: String, columns: Int) throws(RuleError) {
+    /// Reads `path`.
+    /// - Throws: ``RuleError`` naming the file, and the line of a row with too few cells.
+    public init(path: String, columns: Int) throws(RuleError) {
         self.path = path
         let text = try Self.read(path)
         var rows: [Row] = []
@@ -29,7 +32,7 @@ struct TableFile {
     }
 
     /// The file's text, or an error naming it.
-    static func read(_ path: String) throws(RuleError) -> String {
+    public static func read(_ path: String) throws(RuleError) -> String {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw RuleError(file: path, reason: "cannot read the file (missing or unreadable)")
         }

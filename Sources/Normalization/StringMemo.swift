@@ -1,7 +1,7 @@
 import Foundation
 import Synchronization
 
-/// A bounded, thread-safe memo of keys computed from strings.
+/// A bounded, thread-safe memo of values computed from strings: keys of names, answers to queries.
 ///
 /// Names repeat: an article says "Jermuk" five times and a gazetteer build sees "Springfield" hundreds of
 /// times. A memo hit costs a hash and a short lock, where computing the keys costs ICU round trips that
@@ -9,7 +9,7 @@ import Synchronization
 /// confirmed by comparing the bytes: `String`'s own hashing normalizes non-ASCII text first, which costs
 /// more than the memo saves. The table is split into shards so that tasks rarely wait for each other,
 /// and a full shard is simply emptied: an approximate LRU would cost more than recomputing a few keys.
-final class KeyMemo<Value: Sendable>: Sendable {
+public final class StringMemo<Value: Sendable>: Sendable {
     /// A class, so that a lookup copies one reference rather than every string of the entry.
     private final class Entry: Sendable {
         let text: String
@@ -31,21 +31,21 @@ final class KeyMemo<Value: Sendable>: Sendable {
     private let shardCapacity: Int
 
     /// A memo of about `capacity` entries; 0 remembers nothing.
-    init(capacity: Int, shardCount: Int = 16) {
+    public init(capacity: Int, shardCount: Int = 16) {
         shards = capacity > 0 ? (0..<shardCount).map { _ in Shard() } : []
         shardCapacity = max(1, capacity / shardCount)
     }
 
     /// The memoised value for `text` (with a small `tag` telling variants of the computation apart),
     /// computed and remembered on a miss.
-    func value(for text: String, tag: UInt8 = 0, compute: () -> Value) -> Value {
-        if shards.isEmpty { return compute() }
+    public func value(for text: String, tag: UInt8 = 0, compute: () throws -> Value) rethrows -> Value {
+        if shards.isEmpty { return try compute() }
         var text = text
         let hash = text.withUTF8 { Self.fnv1a($0, tag: tag) }
         let shard = shards[Int(hash >> 60) % shards.count]
         let entry = shard.table.withLock { $0[hash] }
         if let entry, entry.tag == tag, Self.sameBytes(entry.text, text) { return entry.value }
-        let value = compute()
+        let value = try compute()
         shard.table.withLock { table in
             if table.count >= shardCapacity { table.removeAll(keepingCapacity: true) }
             table[hash] = Entry(text: text, tag: tag, value: value)

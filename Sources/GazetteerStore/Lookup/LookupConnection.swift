@@ -1,0 +1,187 @@
+import Foundation
+import Synchronization
+import GRDBSQLite
+
+/// A read-only SQLite connection for the hot lookups of resolution, with its statements prepared once.
+///
+/// Resolution runs hundreds of thousands of lookups a second; each is one probe of a primary key. Going
+/// through SQLite's C API directly, with statements prepared when the connection opens, keeps a lookup to
+/// a few microseconds. A connection is used by one task at a time (SQLite's multi-thread mode lets it move
+/// between threads, never be shared): ``LookupPool`` hands them out, hence the unchecked `Sendable`.
+public final class LookupConnection: @unchecked Sendable {
+    private var handle: OpaquePointer?
+    private let keyStatement: OpaquePointer
+    private let bucketStatement: OpaquePointer
+    private let fuzzyKeyStatement: OpaquePointer
+    private let placeStatement: OpaquePointer
+    private let nameStatement: OpaquePointer
+    private let placeByIDStatement: OpaquePointer
+    private let commonWordStatement: OpaquePointer
+
+    init(path: String) throws(StoreError) {
+        var handle: OpaquePointer?
+        // The file never changes in place (a rebuild renames a new file over it), so it is opened immutable:
+        // SQLite then takes no locks, never re-checks the file, keeps its page cache between lookups, and a
+        // connection keeps reading the file it opened when a rebuild replaces it.
+        let uri = "file:" + Self.uriEscaped(path) + "?immutable=1"
+        let flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI
+        guard sqlite3_open_v2(uri, &handle, flags, nil) == SQLITE_OK, let handle else {
+            let message = handle.map { String(cString: sqlite3_errmsg($0)) } ?? "cannot open"
+            sqlite3_close(handle)
+            throw .sqlite(path: path, message: message)
+        }
+        self.handle = handle
+        sqlite3_exec(handle, "PRAGMA mmap_size = 4294967296; PRAGMA cache_size = -65536", nil, nil, nil)
+        func prepare(_ sql: String) throws(StoreError) -> OpaquePointer {
+            var statement: OpaquePointer?
+            guard sqlite3_prepare_v3(handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &statement, nil) == SQLITE_OK,
+                  let statement else {
+                throw .sqlite(path: path, message: String(cString: sqlite3_errmsg(handle)))
+            }
+            return statement
+        }
+        keyStatement = try prepare("SELECT entries FROM key_index WHERE match_key = ?")
+        bucketStatement = try prepare("SELECT entries FROM fuzzy_bucket WHERE bucket = ?")
+        fuzzyKeyStatement = try prepare("SELECT match_key FROM fuzzy_key WHERE kid = ?")
+        placeStatement = try prepare("SELECT \(GazetteerDatabase.placeColumns) FROM place WHERE pid = ?")
+        nameStatement = try prepare("SELECT name, language, kind, source, search_key, match_key FROM name WHERE nid = ?")
+        placeByIDStatement = try prepare("SELECT pid FROM place WHERE id = ?")
+        commonWordStatement = try prepare("SELECT 1 FROM common_word WHERE search_key = ?")
+    }
+
+    deinit {
+        for statement in [keyStatement, bucketStatement, fuzzyKeyStatement, placeStatement, nameStatement,
+                          placeByIDStatement, commonWordStatement] {
+            sqlite3_finalize(statement)
+        }
+        sqlite3_close_v2(handle)
+    }
+
+    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
+    /// A path as it may appear in a `file:` URI.
+    static func uriEscaped(_ path: String) -> String {
+        var result = ""
+        for byte in path.utf8 {
+            switch byte {
+            case UInt8(ascii: "?"), UInt8(ascii: "#"), UInt8(ascii: "%"), 0..<0x21, 0x7F...:
+                result += String(format: "%%%02X", byte)
+            default:
+                result.unicodeScalars.append(Unicode.Scalar(byte))
+            }
+        }
+        return result
+    }
+
+    /// Every name whose match key is `matchKey`, with its place's ranking data.
+    public func entries(matchKey: String) -> [KeyEntry] {
+        defer { sqlite3_reset(keyStatement) }
+        sqlite3_bind_text(keyStatement, 1, matchKey, -1, Self.transient)
+        guard sqlite3_step(keyStatement) == SQLITE_ROW, let blob = sqlite3_column_blob(keyStatement, 0) else { return [] }
+        let count = Int(sqlite3_column_bytes(keyStatement, 0))
+        return KeyEntry.decode(UnsafeRawBufferPointer(start: blob, count: count))
+    }
+
+    /// The ids of match keys that have a deletion variant hashing to `hash`.
+    func fuzzyKeyIDs(variantHash hash: UInt32) -> [Int64] {
+        defer { sqlite3_reset(bucketStatement) }
+        sqlite3_bind_int64(bucketStatement, 1, Int64(hash >> (32 - KeyIndexBuilder.bucketBits)))
+        guard sqlite3_step(bucketStatement) == SQLITE_ROW, let blob = sqlite3_column_blob(bucketStatement, 0) else {
+            return []
+        }
+        let count = Int(sqlite3_column_bytes(bucketStatement, 0)) / 8
+        let pairs = UnsafeRawBufferPointer(start: blob, count: count * 8)
+        func pair(_ index: Int) -> UInt64 { UInt64(littleEndian: pairs.loadUnaligned(fromByteOffset: index * 8, as: UInt64.self)) }
+        // Binary search for the first pair with this hash.
+        var low = 0
+        var high = count
+        let target = UInt64(hash) << 32
+        while low < high {
+            let middle = (low + high) / 2
+            if pair(middle) < target { low = middle + 1 } else { high = middle }
+        }
+        var ids: [Int64] = []
+        while low < count, pair(low) >> 32 == UInt64(hash) {
+            ids.append(Int64(pair(low) & 0xFFFF_FFFF))
+            low += 1
+        }
+        return ids
+    }
+
+    /// The match key with fuzzy-index id `kid`.
+    func fuzzyKey(_ kid: Int64) -> String? {
+        defer { sqlite3_reset(fuzzyKeyStatement) }
+        sqlite3_bind_int64(fuzzyKeyStatement, 1, kid)
+        guard sqlite3_step(fuzzyKeyStatement) == SQLITE_ROW else { return nil }
+        return Column.text(fuzzyKeyStatement, 0)
+    }
+
+    /// The place with internal row id `pid`.
+    public func place(pid: Int64) -> Place? {
+        defer { sqlite3_reset(placeStatement) }
+        sqlite3_bind_int64(placeStatement, 1, pid)
+        guard sqlite3_step(placeStatement) == SQLITE_ROW else { return nil }
+        let s = placeStatement
+        return Place(id: Column.text(s, 0) ?? "", name: Column.text(s, 1) ?? "", featureClass: Column.text(s, 2) ?? "",
+                     featureCode: Column.text(s, 3) ?? "", country: Column.text(s, 4) ?? "",
+                     admin1: Column.text(s, 5) ?? "", admin2: Column.text(s, 6) ?? "", admin1Name: Column.text(s, 7),
+                     admin2Name: Column.text(s, 8), latitude: Column.double(s, 9), longitude: Column.double(s, 10),
+                     population: Int(Column.int(s, 11)), timezone: Column.text(s, 12), source: Column.text(s, 13) ?? "")
+    }
+
+    /// Whether `searchKey` is an ordinary word of some language (from the build's lexicons).
+    public func isCommonWord(_ searchKey: String) -> Bool {
+        defer { sqlite3_reset(commonWordStatement) }
+        sqlite3_bind_text(commonWordStatement, 1, searchKey, -1, Self.transient)
+        return sqlite3_step(commonWordStatement) == SQLITE_ROW
+    }
+
+    /// The internal row id of the place with public id `id`.
+    public func pid(forPlaceID id: String) -> Int64? {
+        defer { sqlite3_reset(placeByIDStatement) }
+        sqlite3_bind_text(placeByIDStatement, 1, id, -1, Self.transient)
+        guard sqlite3_step(placeByIDStatement) == SQLITE_ROW else { return nil }
+        return Column.int(placeByIDStatement, 0)
+    }
+
+    /// The name with row id `nid` (its text, language, kind, source and search key), or nil.
+    public func name(nid: Int64) -> (name: String, language: String, kind: NameKind, source: String, searchKey: String)? {
+        defer { sqlite3_reset(nameStatement) }
+        sqlite3_bind_int64(nameStatement, 1, nid)
+        guard sqlite3_step(nameStatement) == SQLITE_ROW else { return nil }
+        return (Column.text(nameStatement, 0) ?? "", Column.text(nameStatement, 1) ?? "",
+                NameKind(rawValue: Column.text(nameStatement, 2) ?? "") ?? .alternate, Column.text(nameStatement, 3) ?? "",
+                Column.text(nameStatement, 4) ?? "")
+    }
+
+    /// Match keys within `maxDistance` edits of `matchKey` (other than itself), nearest first.
+    public func fuzzyKeys(near matchKey: String, maxDistance: Int) -> [(key: String, distance: Int)] {
+        var seenIDs: Set<Int64> = []
+        var found: [(String, Int)] = []
+        for variant in FuzzyVariants.of(matchKey) {
+            for kid in fuzzyKeyIDs(variantHash: searchKeyHash(variant)) where seenIDs.insert(kid).inserted {
+                guard let key = fuzzyKey(kid), key != matchKey else { continue }
+                let distance = EditDistance.damerauLevenshtein(matchKey, key, limit: maxDistance)
+                if distance <= maxDistance { found.append((key, distance)) }
+            }
+        }
+        return found.sorted { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }
+    }
+}
+
+/// A pool of lookup connections, shared by any number of tasks: each lookup borrows one.
+public final class LookupPool: Sendable {
+    public let path: String
+    private let idle = Mutex<[LookupConnection]>([])
+
+    public init(path: String) {
+        self.path = path
+    }
+
+    /// Runs `body` with a connection of its own.
+    public func withConnection<T>(_ body: (LookupConnection) throws -> T) throws -> T {
+        let connection = try idle.withLock { $0.popLast() } ?? LookupConnection(path: path)
+        defer { idle.withLock { $0.append(connection) } }
+        return try body(connection)
+    }
+}

@@ -1,0 +1,96 @@
+import Normalization
+import SystemICU
+
+/// Reads a query the way people write place names: with generic words ("Kalbajar district", "город Горис",
+/// "Lake Sevan"), qualifiers ("Goris, Armenia", "Springfield, IL", "Goris (Armenia)") and parenthetical
+/// glosses ("Sev (Black) Lake").
+struct QueryParser: Sendable {
+    let normalizer: NameNormalizer
+    let rules: ResolverRules
+    /// Adjective and genitive endings to try removing once a generic word is gone.
+    let endings: [String]
+
+    /// One way of reading the name part of a query.
+    struct Variant: Sendable, Hashable {
+        var searchKey: String
+        var matchKey: String
+        /// The feature a removed generic word names, if one was removed.
+        var feature: FeatureFilter?
+    }
+
+    struct Parsed: Sendable {
+        var display: String
+        var variants: [Variant]
+        /// Text after the last comma, or in parentheses: a country or division that narrows the name.
+        var qualifier: String?
+        /// The search-key words of the name part.
+        var words: [String]
+        /// ICU's code for the script the query is written in.
+        var script: UInt8
+    }
+
+    func parse(_ query: String) -> Parsed {
+        let keys = normalizer.keys(for: query)
+        let display = keys.display
+        var head = display
+        var qualifier: String?
+        var parenthetical: String?
+        // Parenthetical glosses go; they may name the country ("Goris (Armenia)").
+        while let open = head.firstIndex(of: "("), let close = head[open...].firstIndex(of: ")") {
+            let inner = head[head.index(after: open)..<close].trimmingCharacters(in: .whitespaces)
+            if !inner.isEmpty { parenthetical = inner }
+            head = (head[..<open] + " " + head[head.index(after: close)...]).trimmingCharacters(in: .whitespaces)
+        }
+        var variants: [Variant] = []
+        if let comma = head.lastIndex(of: ",") {
+            let after = head[head.index(after: comma)...].trimmingCharacters(in: .whitespaces)
+            let before = head[..<comma].trimmingCharacters(in: .whitespaces)
+            if !after.isEmpty, !before.isEmpty {
+                // The whole text may itself be a name ("Bonaire, Sint Eustatius and Saba"): try it too.
+                variants.append(variant(normalizer.searchKey(head), feature: nil))
+                head = before
+                qualifier = after
+            }
+        }
+        qualifier = qualifier ?? parenthetical
+        let searchKey = normalizer.searchKey(head)
+        variants.insert(variant(searchKey, feature: nil), at: 0)
+        variants += genericVariants(of: searchKey)
+        for ending in rules.scriptEndings[keys.script] ?? [] where searchKey.count > ending.count + 3
+            && searchKey.hasSuffix(ending) {
+            variants.append(variant(String(searchKey.dropLast(ending.count)), feature: nil))
+        }
+        var seen: Set<Variant> = []
+        variants = variants.filter { !$0.searchKey.isEmpty && seen.insert($0).inserted }
+        return Parsed(display: display, variants: variants, qualifier: qualifier,
+                      words: searchKey.split(separator: " ").map(String.init),
+                      script: UInt8(clamping: Script.dominant(in: display.unicodeScalars).code))
+    }
+
+    private func variant(_ searchKey: String, feature: FeatureFilter?) -> Variant {
+        Variant(searchKey: searchKey, matchKey: normalizer.matchKey(forSearchKey: searchKey), feature: feature)
+    }
+
+    /// The name without each generic word it starts or ends with, and without an adjective ending after that.
+    private func genericVariants(of searchKey: String) -> [Variant] {
+        let words = searchKey.split(separator: " ").map(String.init)
+        guard words.count > 1, let first = words.first, let last = words.last,
+              rules.genericEdgeWords.contains(first) || rules.genericEdgeWords.contains(last) else { return [] }
+        var result: [Variant] = []
+        for generic in rules.genericWords where generic.words.count < words.count {
+            var rest: [String]?
+            if generic.position != .before, Array(words.suffix(generic.words.count)) == generic.words {
+                rest = Array(words.dropLast(generic.words.count))
+            } else if generic.position != .after, Array(words.prefix(generic.words.count)) == generic.words {
+                rest = Array(words.dropFirst(generic.words.count))
+            }
+            guard let rest, let last = rest.last else { continue }
+            result.append(variant(rest.joined(separator: " "), feature: generic.feature))
+            for ending in endings where last.count > ending.count + 2 && last.hasSuffix(ending) {
+                let stem = Array(rest.dropLast()) + [String(last.dropLast(ending.count))]
+                result.append(variant(stem.joined(separator: " "), feature: generic.feature))
+            }
+        }
+        return result
+    }
+}

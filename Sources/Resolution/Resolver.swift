@@ -1,0 +1,228 @@
+import Foundation
+import GazetteerStore
+import Normalization
+import SystemICU
+
+/// Resolves place names, in any spelling and script, to ranked places with the reason for each.
+///
+/// Safe to share between tasks: lookups borrow a connection from a pool, and keys are memoised.
+///
+/// ```swift
+/// let resolver = try Resolver(database: try DefaultDatabase.open())
+/// let jermuk = try resolver.resolve("Cermuk").results.first
+/// jermuk?.place.name          // "Jermuk"
+/// jermuk?.match.type.label    // "alias"
+/// try resolver.resolve("Istisu", options: ResolveOptions(countries: ["AM"])).results.first?.place.name  // "Jermuk"
+/// ```
+public final class Resolver: Sendable {
+    public let database: GazetteerDatabase
+    public let normalizer: NameNormalizer
+    let parser: QueryParser
+    let pool: LookupPool
+    /// Answers already given, by query and options: a stream of names from a table or an article repeats.
+    private let answers = StringMemo<Resolution>(capacity: 1 << 16)
+
+    /// - Parameters:
+    ///   - database: the gazetteer to search.
+    ///   - normalizer: computes query keys; must use the rules the database was built with.
+    ///   - rules: how queries are read (generic words, qualifiers, common words).
+    public init(database: GazetteerDatabase, normalizer: NameNormalizer, rules: ResolverRules) {
+        self.database = database
+        self.normalizer = normalizer
+        parser = QueryParser(normalizer: normalizer, rules: rules, endings: rules.adjectiveEndings)
+        pool = LookupPool(path: database.path)
+    }
+
+    /// A resolver with the default normalization and query rules.
+    public convenience init(database: GazetteerDatabase) throws {
+        let normalizer = try NameNormalizer()
+        self.init(database: database, normalizer: normalizer, rules: try ResolverRules(normalizer: normalizer))
+    }
+
+    /// The places `query` may name, best first, at least `options.minimumScore` each.
+    /// - Complexity: one index probe per reading of the query; fuzzy search adds one probe per deletion of
+    ///   the key when nothing else matched.
+    public func resolve(_ query: String, options: ResolveOptions = ResolveOptions()) throws -> Resolution {
+        let key = options == ResolveOptions() ? query : query + "\u{0}" + String(describing: options)
+        return try answers.value(for: key) { try computeResolution(query, options: options) }
+    }
+
+    private func computeResolution(_ query: String, options: ResolveOptions) throws -> Resolution {
+        let parsed = parser.parse(query)
+        return try pool.withConnection { connection in
+            // Every word an ordinary word of some language (press, service, today)?
+            let isCommonWord = !parsed.words.isEmpty && parsed.words.allSatisfy(connection.isCommonWord)
+            var candidates = Candidates()
+            for variant in parsed.variants {
+                collect(connection.entries(matchKey: variant.matchKey), variant: variant, into: &candidates)
+            }
+            refineTransliterations(&candidates, query: parsed, connection: connection)
+            if options.fuzzy, !isCommonWord, candidates.bestQuality < Ranking.quality(.transliteration) {
+                for variant in parsed.variants.prefix(2) where variant.matchKey.unicodeScalars.count >= 5 {
+                    let key = variant.matchKey
+                    let limit = key.unicodeScalars.count >= 10 ? 2 : 1
+                    for (near, distance) in connection.fuzzyKeys(near: key, maxDistance: limit).prefix(12) {
+                        collect(connection.entries(matchKey: near), variant: variant, fuzzy: distance,
+                                script: parsed.script, into: &candidates)
+                    }
+                }
+            }
+            let constraint = parsed.qualifier.map { qualifierConstraint($0, connection: connection) }
+            var ranked = rank(candidates, isCommonWord: isCommonWord, constraint: constraint, options: options)
+            ranked = ranked.filter { $0.score >= options.minimumScore }
+            ranked.sort { $0.score != $1.score ? $0.score > $1.score : $0.entry.pid < $1.entry.pid }
+            let results = ranked.prefix(max(0, options.limit)).compactMap { details(of: $0, connection: connection) }
+            return Resolution(query: query, results: results)
+        }
+    }
+
+    // MARK: Candidates
+
+    struct Candidate {
+        var entry: KeyEntry
+        var type: Match.Kind
+        var feature: FeatureFilter?
+        var score: Double
+    }
+
+    /// The best reading of each place.
+    struct Candidates {
+        var byPlace: [Int64: Candidate] = [:]
+        var bestQuality = 0.0
+
+        mutating func add(_ candidate: Candidate) {
+            bestQuality = max(bestQuality, Ranking.quality(candidate.type))
+            if let existing = byPlace[candidate.entry.pid], existing.score >= candidate.score { return }
+            byPlace[candidate.entry.pid] = candidate
+        }
+    }
+
+    private let latinScript = UInt8(Script.latin.code)
+
+    private func collect(_ entries: [KeyEntry], variant: QueryParser.Variant, fuzzy distance: Int? = nil,
+                         script: UInt8 = 0, into candidates: inout Candidates) {
+        let hash = searchKeyHash(variant.searchKey)
+        for entry in entries {
+            // Misspellings are measured against the names places are known by, in the query's own script,
+            // not against every transliterated alternate name in every script.
+            if distance != nil {
+                guard entry.script == script || entry.script == latinScript,
+                      entry.kind == .preferred || entry.kind == .official || entry.source == .curated
+                        || entry.source == .cldr else { continue }
+            }
+            let type: Match.Kind
+            if let distance {
+                type = .fuzzy(distance: distance, length: variant.matchKey.unicodeScalars.count)
+            } else if entry.searchKeyHash == hash {
+                type = entry.kind == .preferred || entry.kind == .official ? .exact : .alias
+            } else {
+                type = .transliteration
+            }
+            var score = Ranking.score(entry, type: type)
+            if let feature = variant.feature { score *= feature.matches(entry) ? 1.0 : 0.72 }
+            candidates.add(Candidate(entry: entry, type: type, feature: variant.feature, score: score))
+        }
+    }
+
+    /// Scores transliteration matches by how many edits separate the spellings, for the most promising few.
+    private func refineTransliterations(_ candidates: inout Candidates, query: QueryParser.Parsed,
+                                        connection: LookupConnection) {
+        let keys = query.variants.map(\.searchKey)
+        let spelled = candidates.byPlace.values.filter { $0.type == .transliteration }
+            .sorted { $0.score > $1.score }
+        for (index, candidate) in spelled.enumerated() {
+            var refined = candidate
+            if index < 24, let name = connection.name(nid: candidate.entry.nid) {
+                refined.score *= keys.map { Ranking.spellingCloseness($0, name.searchKey) }.max() ?? 0.79
+            } else {
+                refined.score *= 0.79
+            }
+            candidates.byPlace[candidate.entry.pid] = refined
+        }
+    }
+
+    // MARK: Ranking with the query's context
+
+    private func rank(_ candidates: Candidates, isCommonWord: Bool, constraint: QualifierConstraint?,
+                      options: ResolveOptions) -> [Candidate] {
+        let countries = Set(options.countries.map { UInt16(truncatingIfNeeded: PackedASCII.pack($0.uppercased())) })
+        let constraintHolds = constraint.map { constraint in
+            candidates.byPlace.values.contains { constraint.factor(for: $0.entry) >= 0.8 }
+        } ?? false
+        var ranked: [Candidate] = []
+        for var candidate in candidates.byPlace.values {
+            let entry = candidate.entry
+            if !options.features.isEmpty, !options.features.contains(where: { $0.matches(entry) }) { continue }
+            if isCommonWord {
+                // An ordinary word needs an exact name of a place of some size, or a curated name.
+                guard candidate.type == .exact || candidate.type == .alias else { continue }
+                guard entry.source == .curated || Ranking.importance(entry) >= 0.75 else { continue }
+            }
+            if constraintHolds, let constraint { candidate.score *= constraint.factor(for: entry) }
+            if !countries.isEmpty { candidate.score *= countries.contains(entry.country) ? 1.0 : 0.62 }
+            if let near = options.near {
+                let distance = near.distance(to: Coordinate(latitude: Double(entry.latitude),
+                                                            longitude: Double(entry.longitude)))
+                candidate.score *= 0.55 + 0.45 * exp(-distance / 250)
+            }
+            ranked.append(candidate)
+        }
+        return ranked
+    }
+
+    /// Countries and divisions a qualifier ("Armenia", "IL", "Syunik") stands for.
+    struct QualifierConstraint {
+        var countries: Set<UInt16> = []
+        var divisions: Set<[UInt64]> = []
+        var divisionCodes: Set<UInt64> = []
+
+        func factor(for entry: KeyEntry) -> Double {
+            if divisions.contains([UInt64(entry.country), entry.admin1]) { return 1.0 }
+            if divisionCodes.contains(entry.admin1), divisions.isEmpty || countries.contains(entry.country) { return 0.95 }
+            if countries.contains(entry.country) { return divisions.isEmpty && divisionCodes.isEmpty ? 1.0 : 0.8 }
+            return 0.42
+        }
+    }
+
+    private func qualifierConstraint(_ text: String, connection: LookupConnection) -> QualifierConstraint {
+        var constraint = QualifierConstraint()
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if let code = parser.rules.qualifierCodes[trimmed.uppercased()] {
+            let country = UInt16(truncatingIfNeeded: PackedASCII.pack(code.country))
+            constraint.countries.insert(country)
+            if let admin1 = code.admin1 { constraint.divisions.insert([UInt64(country), PackedASCII.pack(admin1)]) }
+        }
+        if (2...3).contains(trimmed.count), trimmed.allSatisfy({ $0.isASCII && $0.isUppercase }) {
+            if trimmed.count == 2 { constraint.countries.insert(UInt16(truncatingIfNeeded: PackedASCII.pack(trimmed))) }
+            constraint.divisionCodes.insert(PackedASCII.pack(trimmed))
+        }
+        // A named country or division: the best readings of the qualifier as a division of any level.
+        var readings: [(entry: KeyEntry, score: Double)] = []
+        for variant in parser.parse(trimmed).variants.prefix(3) {
+            let hash = searchKeyHash(variant.searchKey)
+            for entry in connection.entries(matchKey: variant.matchKey) where entry.featureClass == UInt8(ascii: "A") {
+                let type: Match.Kind = entry.searchKeyHash == hash ? .alias : .transliteration
+                readings.append((entry, Ranking.score(entry, type: type)))
+            }
+        }
+        let best = readings.map(\.score).max() ?? 0
+        for (entry, score) in readings where score >= best * 0.9 {
+            constraint.countries.insert(entry.country)
+            if entry.featureCode == Ranking.Codes.adm1 || entry.featureCode == Ranking.Codes.adm2 {
+                constraint.divisions.insert([UInt64(entry.country), entry.admin1])
+            }
+        }
+        return constraint
+    }
+
+    // MARK: Output
+
+    private func details(of candidate: Candidate, connection: LookupConnection) -> ResolvedPlace? {
+        guard let place = connection.place(pid: candidate.entry.pid),
+              let name = connection.name(nid: candidate.entry.nid) else { return nil }
+        let language = name.language.isEmpty ? "und-" + normalizer.keys(for: name.name).script : name.language
+        return ResolvedPlace(
+            place: place, score: (candidate.score * 1000).rounded() / 1000,
+            match: Match(name: name.name, kind: name.kind, language: language, type: candidate.type, source: name.source))
+    }
+}

@@ -1,0 +1,97 @@
+import GazetteerStore
+import Resolution
+import Testing
+
+@Suite struct ResolverTests {
+    typealias Support = ResolverTestSupport
+    let resolver = ResolverTestSupport.resolver
+
+    @Test(arguments: [
+        ("Cermuk", "geonames:174884"), ("Jermuk", "geonames:174884"), ("Джермук", "geonames:174884"),
+        ("Ջերմուկ", "geonames:174884"), ("Dzhermuk", "geonames:174884"), ("Džermuk", "geonames:174884"),
+        ("Gorus", "geonames:174895"), ("Zod", "geonames:616041"), ("Verin Shorja", "geonames:616085"),
+        ("Karvachar", "geonames:586047"), ("Kelbecer", "geonames:586047"), ("Kelbadzhar", "geonames:586268"),
+    ])
+    func variantsResolveToTheirPlace(query: String, id: String) throws {
+        #expect(try Support.ids(query).first == id)
+    }
+
+    @Test func eachResultSaysWhichNameMatchedAndHow() throws {
+        let jermuk = try #require(try resolver.resolve("Jermuk").results.first)
+        #expect(jermuk.match.type == .exact && jermuk.match.kind == .preferred)
+        let cermuk = try #require(try resolver.resolve("Cermuk").results.first)
+        #expect(cermuk.match.type == .alias && cermuk.match.name == "Cermuk")
+        let kelbecer = try #require(try resolver.resolve("Kelbecer").results.first)
+        #expect(kelbecer.match.type == .transliteration)
+        let gorus = try #require(try resolver.resolve("Gorus").results.first)
+        #expect(gorus.match.language == "az" && gorus.match.source == "curated")
+        for result in try resolver.resolve("Goris").results { #expect((0...1).contains(result.score)) }
+    }
+
+    @Test func misspellingsFindPlacesThroughTheFuzzyIndex() throws {
+        let results = try resolver.resolve("Stepanakert").results
+        #expect(results.isEmpty, "not in the fixture")
+        let verin = try resolver.resolve("Verin Shorza", options: ResolveOptions(minimumScore: 0.3)).results.first
+        #expect(verin?.place.id == "geonames:616085")
+        if case .fuzzy(let distance, _) = verin?.match.type { #expect(distance == 1) } else { Issue.record("not fuzzy") }
+        let none = try resolver.resolve("Verin Shorza", options: ResolveOptions(minimumScore: 0.3, fuzzy: false))
+        #expect(none.results.isEmpty)
+    }
+
+    @Test func istisuIsAmbiguousUntilACountryIsPreferred() throws {
+        let both = try Support.ids("Istisu")
+        #expect(both.contains("geonames:174884") && both.contains("geonames:147969"))
+        #expect(try Support.ids("Istisu", ResolveOptions(countries: ["AM"])).first == "geonames:174884")
+        #expect(try Support.ids("Istisu", ResolveOptions(countries: ["AZ"])).first == "geonames:147969")
+    }
+
+    @Test func genericWordsPreferTheFeatureTheyName() throws {
+        #expect(try Support.ids("Kalbajar district").first == "geonames:586047")
+        #expect(try Support.ids("Kəlbəcər rayonu").first == "geonames:586047")
+        #expect(try Support.ids("Кельбаджарский район").first == "geonames:586047")
+        #expect(try Support.ids("город Кельбаджар").first == "geonames:586268")
+        #expect(try Support.ids("Syunik province").first == "geonames:409314")
+        #expect(try Support.ids("Vayots Dzor marz").first == "geonames:409315")
+    }
+
+    @Test func qualifiersNarrowTheName() throws {
+        #expect(try Support.ids("Springfield, IL") == ["geonames:4250542"])
+        #expect(try Support.ids("Springfield, Missouri").first == "geonames:4409896")
+        #expect(try Support.ids("Goris, Armenia").first == "geonames:174895")
+        #expect(try Support.ids("Goris (Armenia)").first == "geonames:174895")
+    }
+
+    @Test func biasesAndFilters() throws {
+        let near = ResolveOptions(near: Coordinate(latitude: 37.2, longitude: -93.3))
+        #expect(try Support.ids("Springfield", near).first == "geonames:4409896")
+        let nearIllinois = ResolveOptions(near: Coordinate(latitude: 39.8, longitude: -89.6))
+        #expect(try Support.ids("Springfield", nearIllinois).first == "geonames:4250542")
+        #expect(try Support.ids("Kalbajar", ResolveOptions(features: [FeatureFilter("P")!])) == ["geonames:586268"])
+        #expect(try Support.ids("Springfield", ResolveOptions(limit: 1)).count == 1)
+    }
+
+    @Test func wordsThatAreNotPlacesReturnNothing() throws {
+        // "press" is an alternate name of a village (Presso), and an ordinary word.
+        #expect(try Support.ids("press").isEmpty)
+        #expect(try Support.ids("Macron").isEmpty)
+        #expect(try Support.ids("").isEmpty)
+        #expect(try Support.ids("   ").isEmpty)
+        #expect(try Support.ids("!!!").isEmpty)
+    }
+
+    @Test func anyTextIsAnsweredWithoutCrashing() throws {
+        for query in ["\u{FFFD}\u{FFFD}", String(repeating: "Jermuk ", count: 5000), "🇦🇲", "Ջ", "a, b, c, d",
+                      "((((", "Goris,", ",Goris", "\u{202E}Goris"] {
+            _ = try resolver.resolve(query)
+        }
+    }
+
+    @Test func manyTasksGetTheSameAnswers() async throws {
+        let queries = ["Cermuk", "Gorus", "Zod", "Kalbajar district", "Springfield, IL", "Istisu"]
+        let expected = try queries.map { try Support.ids($0) }
+        try await withThrowingTaskGroup(of: [[String]].self) { group in
+            for _ in 0..<8 { group.addTask { try queries.map { try Support.ids($0) } } }
+            for try await answers in group { #expect(answers == expected) }
+        }
+    }
+}
