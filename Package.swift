@@ -51,6 +51,8 @@ let package = Package(
         .testTarget(name: "SystemICUTests", dependencies: ["SystemICU"]),
         .testTarget(name: "GazetteerStoreTests", dependencies: ["GazetteerStore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ResolutionTests", dependencies: ["Resolution"], resources: [.copy("Fixtures")]),
+        // Runs the built `gazetteer` executable; depending on it makes `swift test` build it first.
+        .testTarget(name: "GazetteerCLITests", dependencies: ["GazetteerCLI"]),
         .testTarget(
             name: "NormalizationTests",
             dependencies: ["Normalization", .product(name: "PropertyBased", package: "swift-property-based")]

@@ -37,6 +37,10 @@ struct Import: ParsableCommand {
                                    valueName: "dir"))
         var curated: String?
 
+        @Option(help: ArgumentHelp("Lists of ordinary words, one per line (default: the project's lexicons).",
+                                   valueName: "file"))
+        var lexicon: [String] = []
+
         @Option(help: ArgumentHelp("The database to write.", valueName: "path"))
         var out: String
 
@@ -55,9 +59,19 @@ struct Import: ParsableCommand {
             for file in files { try builder.importPlaces(path: file) }
             for file in alternateNames { try builder.importAlternateNames(path: file) }
             if let curated { try builder.importCurated(directory: URL(fileURLWithPath: curated)) }
+            for file in try lexicon.isEmpty ? Self.projectLexicons() : lexicon {
+                try builder.importLexicon(path: file, label: "lexicon")
+            }
             let report = try builder.finish()
             bar.finish()
             print(Summary.build(report))
+        }
+
+        /// The lexicons of the project's data folder, so that a user's gazetteer tells ordinary words from
+        /// place names too.
+        static func projectLexicons() throws -> [String] {
+            guard let manifest = try? BuildManifest(directory: DataDirectory.resolve()) else { return [] }
+            return manifest.inputs.filter { $0.kind == .lexicon }.map(\.path.path)
         }
     }
 }
