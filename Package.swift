@@ -35,11 +35,14 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        .target(name: "Tokenization", dependencies: ["SystemICU"]),
         .target(name: "Resolution", dependencies: ["SystemICU", "Normalization", "GazetteerStore"]),
-        .target(name: "Rendering", dependencies: ["Normalization", "GazetteerStore", "Resolution"]),
+        .target(name: "Annotation", dependencies: ["SystemICU", "Tokenization", "Normalization", "GazetteerStore", "Resolution"]),
+        .target(name: "Rendering", dependencies: ["Normalization", "GazetteerStore", "Resolution", "Annotation"]),
         .target(
             name: "GazetteerKit",
-            dependencies: ["SystemICU", "Normalization", "GazetteerStore", "Resolution", "Rendering"]
+            dependencies: ["SystemICU", "Tokenization", "Normalization", "GazetteerStore", "Resolution", "Annotation",
+                           "Rendering"]
         ),
         .executableTarget(
             name: "GazetteerCLI",

@@ -18,7 +18,8 @@ public final class Resolver: Sendable {
     public let database: GazetteerDatabase
     public let normalizer: NameNormalizer
     let parser: QueryParser
-    let pool: LookupPool
+    /// The database connections lookups borrow; other layers (annotation) borrow them too.
+    public let pool: LookupPool
     /// Answers already given, by query and options: a stream of names from a table or an article repeats.
     private let answers = StringMemo<Resolution>(capacity: 1 << 16)
 
@@ -48,41 +49,53 @@ public final class Resolver: Sendable {
     }
 
     private func computeResolution(_ query: String, options: ResolveOptions) throws -> Resolution {
-        let parsed = parser.parse(query)
-        return try pool.withConnection { connection in
-            // Every word an ordinary word of some language (press, service, today)?
-            let isCommonWord = !parsed.words.isEmpty && parsed.words.allSatisfy(connection.isCommonWord)
-            var candidates = Candidates()
-            for variant in parsed.variants {
-                collect(connection.entries(matchKey: variant.matchKey), variant: variant, into: &candidates)
-            }
-            refineTransliterations(&candidates, query: parsed, connection: connection)
-            if options.fuzzy, !isCommonWord, candidates.bestQuality < Ranking.quality(.transliteration) {
-                for variant in parsed.variants.prefix(2) where variant.matchKey.unicodeScalars.count >= 5 {
-                    let key = variant.matchKey
-                    let limit = key.unicodeScalars.count >= 10 ? 2 : 1
-                    for (near, distance) in connection.fuzzyKeys(near: key, maxDistance: limit).prefix(12) {
-                        collect(connection.entries(matchKey: near), variant: variant, fuzzy: distance,
-                                script: parsed.script, into: &candidates)
-                    }
-                }
-            }
-            let constraint = parsed.qualifier.map { qualifierConstraint($0, connection: connection) }
-            var ranked = rank(candidates, isCommonWord: isCommonWord, constraint: constraint, options: options)
+        try pool.withConnection { connection in
+            var ranked = candidates(for: query, options: options, connection: connection)
             ranked = ranked.filter { $0.score >= options.minimumScore }
-            ranked.sort { $0.score != $1.score ? $0.score > $1.score : $0.entry.pid < $1.entry.pid }
-            let results = ranked.prefix(max(0, options.limit)).compactMap { details(of: $0, connection: connection) }
+            let results = ranked.prefix(max(0, options.limit)).compactMap {
+                resolvedPlace($0, score: $0.score, connection: connection)
+            }
             return Resolution(query: query, results: results)
         }
     }
 
+    /// Every place `query` may name, scored and sorted best first, with no threshold or limit: what
+    /// ``resolve(_:options:)`` cuts, and what annotation re-ranks with a document's context.
+    public func candidates(for query: String, options: ResolveOptions = ResolveOptions(),
+                           connection: LookupConnection) -> [Candidate] {
+        let parsed = parser.parse(query)
+        // Every word an ordinary word of some language (press, service, today)?
+        let isCommonWord = !parsed.words.isEmpty && parsed.words.allSatisfy(connection.isCommonWord)
+        var candidates = Candidates()
+        for variant in parsed.variants {
+            collect(connection.entries(matchKey: variant.matchKey), variant: variant, into: &candidates)
+        }
+        refineTransliterations(&candidates, query: parsed, connection: connection)
+        if options.fuzzy, !isCommonWord, candidates.bestQuality < Ranking.quality(.transliteration) {
+            for variant in parsed.variants.prefix(2) where variant.matchKey.unicodeScalars.count >= 5 {
+                let key = variant.matchKey
+                let limit = key.unicodeScalars.count >= 10 ? 2 : 1
+                for (near, distance) in connection.fuzzyKeys(near: key, maxDistance: limit).prefix(12) {
+                    collect(connection.entries(matchKey: near), variant: variant, fuzzy: distance,
+                            script: parsed.script, into: &candidates)
+                }
+            }
+        }
+        let constraint = parsed.qualifier.map { qualifierConstraint($0, connection: connection) }
+        var ranked = rank(candidates, isCommonWord: isCommonWord, constraint: constraint, options: options)
+        ranked.sort { $0.score != $1.score ? $0.score > $1.score : $0.entry.pid < $1.entry.pid }
+        return ranked
+    }
+
     // MARK: Candidates
 
-    struct Candidate {
-        var entry: KeyEntry
-        var type: Match.Kind
-        var feature: FeatureFilter?
-        var score: Double
+    /// One place a name may mean: the best of its names for the query, how it matched, and its score.
+    public struct Candidate: Sendable {
+        public var entry: KeyEntry
+        public var type: Match.Kind
+        /// The feature a generic word in the query named ("district"), if any.
+        public var feature: FeatureFilter?
+        public var score: Double
     }
 
     /// The best reading of each place.
@@ -217,12 +230,19 @@ public final class Resolver: Sendable {
 
     // MARK: Output
 
-    private func details(of candidate: Candidate, connection: LookupConnection) -> ResolvedPlace? {
+    /// How likely a mention is to mean this place at all, before any context: 1 for countries, less for
+    /// divisions, then places by population (in 0…1).
+    public static func importance(of entry: KeyEntry) -> Double {
+        Ranking.prior(entry)
+    }
+
+    /// The output form of a candidate, with `score` (rounded to three decimals).
+    public func resolvedPlace(_ candidate: Candidate, score: Double, connection: LookupConnection) -> ResolvedPlace? {
         guard let place = connection.place(pid: candidate.entry.pid),
               let name = connection.name(nid: candidate.entry.nid) else { return nil }
         let language = name.language.isEmpty ? "und-" + normalizer.keys(for: name.name).script : name.language
         return ResolvedPlace(
-            place: place, score: (candidate.score * 1000).rounded() / 1000,
+            place: place, score: (min(1, max(0, score)) * 1000).rounded() / 1000,
             match: Match(name: name.name, kind: name.kind, language: language, type: candidate.type, source: name.source))
     }
 }

@@ -158,7 +158,7 @@ import Testing
         #expect(throws: StoreError.schemaMismatch(path: url.path, found: 0, expected: GazetteerDatabase.schemaVersion)) {
             try GazetteerDatabase(path: url.path)
         }
-        #expect(StoreError.schemaMismatch(path: "x", found: 0, expected: 4).description.contains("gazetteer build --out x"))
+        #expect(StoreError.schemaMismatch(path: "x", found: 0, expected: 6).description.contains("gazetteer build --out x"))
         #expect(throws: StoreError.missing(path: "/nonexistent.sqlite")) {
             try GazetteerDatabase(path: "/nonexistent.sqlite")
         }

@@ -37,7 +37,7 @@ struct Import: ParsableCommand {
                                    valueName: "dir"))
         var curated: String?
 
-        @Option(help: ArgumentHelp("Lists of ordinary words, one per line (default: the project's lexicons).",
+        @Option(help: ArgumentHelp("Lists of ordinary words, one per line (default: the project's lexicons of words, names and titles).",
                                    valueName: "file"))
         var lexicon: [String] = []
 
@@ -59,8 +59,8 @@ struct Import: ParsableCommand {
             for file in files { try builder.importPlaces(path: file) }
             for file in alternateNames { try builder.importAlternateNames(path: file) }
             if let curated { try builder.importCurated(directory: URL(fileURLWithPath: curated)) }
-            for file in try lexicon.isEmpty ? Self.projectLexicons() : lexicon {
-                try builder.importLexicon(path: file, label: "lexicon")
+            for (file, category) in try lexicon.isEmpty ? Self.projectLexicons() : lexicon.map({ ($0, "common") }) {
+                try builder.importLexicon(path: file, label: category)
             }
             let report = try builder.finish()
             bar.finish()
@@ -69,9 +69,9 @@ struct Import: ParsableCommand {
 
         /// The lexicons of the project's data folder, so that a user's gazetteer tells ordinary words from
         /// place names too.
-        static func projectLexicons() throws -> [String] {
+        static func projectLexicons() throws -> [(String, String)] {
             guard let manifest = try? BuildManifest(directory: DataDirectory.resolve()) else { return [] }
-            return manifest.inputs.filter { $0.kind == .lexicon }.map(\.path.path)
+            return manifest.inputs.filter { $0.kind == .lexicon }.map { ($0.path.path, $0.label) }
         }
     }
 }

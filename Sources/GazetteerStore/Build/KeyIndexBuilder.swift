@@ -1,5 +1,6 @@
 import GRDB
 import GRDBSQLite
+import Normalization
 import SystemICU
 
 /// Builds the two lookup structures of a finished load:
@@ -13,7 +14,8 @@ import SystemICU
 enum KeyIndexBuilder {
     static let bucketBits: UInt32 = 16
 
-    static func build(in db: Database, progress: (String, Double?) -> Void) throws {
+    static func build(in db: Database, normalizer: NameNormalizer, progress: (String, Double?) -> Void) throws {
+        var firstWords = FirstWordIndex.Builder(normalizer: normalizer)
         var buckets = [[UInt64]](repeating: [], count: 1 << Int(bucketBits))
         let insertKey = try db.makeStatement(sql: "INSERT INTO key_index (match_key, entries) VALUES (?, ?)")
         let insertFuzzyKey = try db.makeStatement(sql: "INSERT INTO fuzzy_key (kid, match_key) VALUES (?, ?)")
@@ -48,13 +50,15 @@ enum KeyIndexBuilder {
         progress("key index", nil)
         try rows.forEachRow(in: db) { row in
             let key = Column.text(row, 0) ?? ""
+            let searchKey = Column.text(row, 1) ?? ""
+            firstWords.add(searchKey: searchKey)
             if key != currentKey {
                 try flush()
                 currentKey = key
             }
             let entry = KeyEntry(
                 pid: Column.int(row, 3), nid: Column.int(row, 2),
-                searchKeyHash: searchKeyHash(Column.text(row, 1) ?? ""),
+                searchKeyHash: searchKeyHash(searchKey),
                 population: UInt32(clamping: Column.int(row, 7)),
                 latitude: Float(Column.double(row, 8)), longitude: Float(Column.double(row, 9)),
                 country: UInt16(truncatingIfNeeded: PackedASCII.pack(Column.text(row, 10) ?? "")),
@@ -68,6 +72,9 @@ enum KeyIndexBuilder {
             entry.write(to: &blob)
         }
         try flush()
+
+        try db.execute(sql: "INSERT INTO word_index (name, data) VALUES ('first_words', ?)",
+                       arguments: [firstWords.data()])
 
         progress("fuzzy index", nil)
         let insertBucket = try db.makeStatement(sql: "INSERT INTO fuzzy_bucket (bucket, entries) VALUES (?, ?)")

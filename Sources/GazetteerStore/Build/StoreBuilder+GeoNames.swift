@@ -159,20 +159,21 @@ extension StoreBuilder {
         init(_ ids: Bitset) { self.ids = ids }
     }
 
-    /// Loads a list of ordinary words (one per line, `#` comments): words such as "press" or "today" that
-    /// should not resolve to a village through a distant spelling.
-    public func importLexicon(path: String, label: String) throws {
+    /// Loads a word list into the lexicon under `category` (the build input's label): ordinary words
+    /// (`common`), given names, titles, demonyms … One entry per line, `#` comments; an optional second
+    /// tab-separated column is the entry's value (a demonym's country).
+    public func importLexicon(path: String, label category: String) throws {
         let reader = try LineReader(path: path)
         var rows = 0
-        let statement = "INSERT OR IGNORE INTO common_word (search_key) VALUES (?)"
+        let statement = "INSERT OR IGNORE INTO lexicon (category, search_key, value) VALUES (?, ?, ?)"
         try queue.write { db in
             try forEachRow(of: reader, stage: "lexicon") { row in
                 let key = normalizer.searchKey(try row.required(0, "word"))
                 guard !key.isEmpty else { return }
-                try db.execute(sql: statement, arguments: [key])
+                try db.execute(sql: statement, arguments: [category, key, try row.text(1, "value")])
                 rows += 1
             }
-            try recordSource(reader, kind: "lexicon", label: label, rows: rows, date: nil, in: db)
+            try recordSource(reader, kind: "lexicon", label: category, rows: rows, date: nil, in: db)
         }
     }
 

@@ -250,7 +250,7 @@ public final class StoreBuilder {
         progress("indexing", nil)
         let counts = try queue.writeWithoutTransaction { db -> (Int, Int) in
             try db.execute(sql: "BEGIN")
-            try KeyIndexBuilder.build(in: db, progress: progress)
+            try KeyIndexBuilder.build(in: db, normalizer: normalizer, progress: progress)
             for (stage, sql) in Schema.indexSteps {
                 progress(stage, nil)
                 try db.execute(sql: sql)

@@ -75,6 +75,18 @@ public final class GazetteerDatabase: Sendable {
         }
     }
 
+    /// The entries of one lexicon category (search key → value): `common`, `given-name`, `title`,
+    /// `demonym` …
+    public func lexicon(_ category: String) throws -> [String: String] {
+        try queue.read { db in
+            var entries: [String: String] = [:]
+            let rows = try Row.fetchCursor(db, sql: "SELECT search_key, value FROM lexicon WHERE category = ?",
+                                           arguments: [category])
+            while let row = try rows.next() { entries[row[0]] = row[1] }
+            return entries
+        }
+    }
+
     /// The metadata table: schema version, build time, fingerprints.
     public func metadata() throws -> [String: String] {
         try queue.read { db in

@@ -2,7 +2,7 @@
 /// is rebuilt (``StoreError/schemaMismatch(path:found:expected:)`` says how).
 enum Schema {
     /// Bumped whenever a table, column or index changes meaning.
-    static let version = 4
+    static let version = 6
 
     /// Tables, created empty before a build loads them.
     static let tables = """
@@ -47,8 +47,15 @@ enum Schema {
             bucket       INTEGER PRIMARY KEY,          -- the top 16 bits of a deletion variant's hash
             entries      BLOB NOT NULL                 -- sorted UInt64: hash << 32 | kid
         );
-        CREATE TABLE common_word (
-            search_key   TEXT PRIMARY KEY              -- an ordinary word of some language, as a search key
+        CREATE TABLE word_index (
+            name         TEXT PRIMARY KEY,             -- first_words: see FirstWordIndex
+            data         BLOB NOT NULL
+        ) WITHOUT ROWID;
+        CREATE TABLE lexicon (
+            category     TEXT NOT NULL,                -- common, given-name, title, demonym, abbreviation …
+            search_key   TEXT NOT NULL,                -- the word or phrase, as a search key
+            value        TEXT NOT NULL DEFAULT '',     -- e.g. a demonym's country
+            PRIMARY KEY (category, search_key)
         ) WITHOUT ROWID;
         CREATE TABLE country (
             code         TEXT PRIMARY KEY,             -- ISO 3166-1 alpha-2

@@ -46,7 +46,7 @@ public final class LookupConnection: @unchecked Sendable {
         placeStatement = try prepare("SELECT \(GazetteerDatabase.placeColumns) FROM place WHERE pid = ?")
         nameStatement = try prepare("SELECT name, language, kind, source, search_key, match_key FROM name WHERE nid = ?")
         placeByIDStatement = try prepare("SELECT pid FROM place WHERE id = ?")
-        commonWordStatement = try prepare("SELECT 1 FROM common_word WHERE search_key = ?")
+        commonWordStatement = try prepare("SELECT 1 FROM lexicon WHERE category = 'common' AND search_key = ?")
     }
 
     deinit {
@@ -129,7 +129,7 @@ public final class LookupConnection: @unchecked Sendable {
                      population: Int(Column.int(s, 11)), timezone: Column.text(s, 12), source: Column.text(s, 13) ?? "")
     }
 
-    /// Whether `searchKey` is an ordinary word of some language (from the build's lexicons).
+    /// Whether `searchKey` is an ordinary word of some language (the lexicon's `common` category).
     public func isCommonWord(_ searchKey: String) -> Bool {
         defer { sqlite3_reset(commonWordStatement) }
         sqlite3_bind_text(commonWordStatement, 1, searchKey, -1, Self.transient)

@@ -1,0 +1,45 @@
+import Resolution
+
+/// A place name found in text.
+public struct Mention: Sendable {
+    /// Offsets in Unicode scalars from the start of the text; `end` is exclusive.
+    public var start: Int
+    public var end: Int
+    /// The text of the span, as written.
+    public var text: String
+    /// Confidence in 0…1 that the span names the place given (or, without a place, that it names a place).
+    public var score: Double
+    /// The place meant, or nil when the span is recognized as a place name but could not be resolved.
+    public var place: ResolvedPlace?
+    /// Other places the span may mean, best first.
+    public var alternatives: [ResolvedPlace]
+
+    public init(start: Int, end: Int, text: String, score: Double, place: ResolvedPlace?, alternatives: [ResolvedPlace]) {
+        self.start = start
+        self.end = end
+        self.text = text
+        self.score = score
+        self.place = place
+        self.alternatives = alternatives
+    }
+}
+
+/// How to annotate.
+public struct AnnotateOptions: Sendable, Hashable {
+    /// Mentions scoring below this are left out.
+    public var minimumScore: Double
+    /// How many alternative places to report per mention.
+    public var alternatives: Int
+    /// Also mark adjectives of nationality ("American", "Russian") as mentions of their country, as some
+    /// corpora (LGL) do; off by default, following this project's annotation conventions.
+    public var demonyms: Bool
+    /// Prefer places in these countries (ISO 3166-1 alpha-2), like `resolve --country`.
+    public var countries: [String]
+
+    public init(minimumScore: Double = 0.3, alternatives: Int = 3, demonyms: Bool = false, countries: [String] = []) {
+        self.minimumScore = minimumScore
+        self.alternatives = alternatives
+        self.demonyms = demonyms
+        self.countries = countries
+    }
+}

@@ -1,0 +1,110 @@
+import ArgumentParser
+import Foundation
+import GazetteerKit
+
+/// `gazetteer annotate [FILE… | -]`: every place an article names, resolved with the article's context.
+struct Annotate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Find the place names in articles and resolve them in context.",
+        discussion: """
+            Reads the files given, or standard input (-). Offsets are in Unicode scalars from the start of each \
+            input, end exclusive. Exit status: 0 on success, 2 on usage or data errors.
+            """)
+
+    enum Format: String, CaseIterable, ExpressibleByArgument {
+        case json, ndjson, geojson, html, text
+    }
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Option(help: "Output format (default: text on a terminal, json otherwise).")
+    var format: Format?
+
+    @Flag(help: "Annotate each line of the input as a document of its own (with ndjson: one object per line).")
+    var lines = false
+
+    @Option(help: ArgumentHelp("Leave out mentions scoring below this (0…1).", valueName: "score"))
+    var minScore = AnnotateOptions().minimumScore
+
+    @Option(help: "How many alternative places to give per mention.")
+    var alternatives = AnnotateOptions().alternatives
+
+    @Option(help: ArgumentHelp("Prefer places in these countries (ISO codes, comma-separated).", valueName: "CC[,CC]"))
+    var country: String?
+
+    @Flag(help: "Also mark nationality adjectives (American, Russian) as mentions of their country.")
+    var demonyms = false
+
+    @Argument(help: ArgumentHelp("Text files to annotate (- for standard input).", valueName: "file"))
+    var files: [String] = []
+
+    func validate() throws {
+        guard (0...1).contains(minScore) else { throw ValidationError("--min-score must be between 0 and 1") }
+        guard alternatives >= 0 else { throw ValidationError("--alternatives must not be negative") }
+        for file in files where file != "-" && !FileManager.default.isReadableFile(atPath: file) {
+            throw ValidationError("cannot read \(file)")
+        }
+    }
+
+    func run() throws {
+        let annotator = try Annotator(database: try database.open())
+        let options = AnnotateOptions(
+            minimumScore: minScore, alternatives: alternatives, demonyms: demonyms,
+            countries: country?.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).uppercased() } ?? [])
+        let format = self.format ?? (isatty(STDOUT_FILENO) == 1 ? .text : .json)
+        let output = StandardOutput()
+        defer { output.flush() }
+        var records = JSONValueSequence()
+        var firstFeature = true
+        if format == .geojson { output.write("{\"type\":\"FeatureCollection\",\"features\":[") }
+        let inputs = files.isEmpty ? ["-"] : files
+
+        func emit(_ text: String, source: String?) throws {
+            let mentions = try annotator.annotate(text, options: options)
+            var json = JSONWriter()
+            switch format {
+            case .json:
+                json.annotation(mentions, source: inputs.count > 1 || lines ? source : nil)
+                records.append(json.bytes, to: output)
+            case .ndjson:
+                json.annotation(mentions, source: source ?? "-")
+                json.raw("\n")
+                output.write(json.bytes)
+            case .geojson:
+                json.annotationFeatures(mentions, source: source, first: &firstFeature)
+                output.write(json.bytes)
+            case .html:
+                output.write(AnnotatedPage.render(text, mentions: mentions, title: source ?? "article"))
+            case .text:
+                output.write(AnnotatedText.render(text, mentions: mentions, color: isatty(STDOUT_FILENO) == 1) + "\n")
+            }
+        }
+
+        for input in inputs {
+            if lines {
+                var reader = LineReader(descriptor: try Self.open(input))
+                var number = 0
+                while let line = reader.next(willBlock: output.flush) {
+                    number += 1
+                    try emit(line, source: "\(input):\(number)")
+                }
+            } else {
+                let data = input == "-" ? FileHandle.standardInput.readDataToEndOfFile()
+                    : try Data(contentsOf: URL(fileURLWithPath: input))
+                try emit(String(decoding: data, as: UTF8.self), source: input)
+            }
+        }
+        switch format {
+        case .json: records.finish(to: output, expectsMany: inputs.count > 1 || lines)
+        case .geojson: output.write("]}\n")
+        default: break
+        }
+    }
+
+    private static func open(_ input: String) throws -> Int32 {
+        if input == "-" { return STDIN_FILENO }
+        let descriptor = Foundation.open(input, O_RDONLY)
+        guard descriptor >= 0 else { throw ValidationError("cannot read \(input)") }
+        return descriptor
+    }
+}

@@ -1,0 +1,33 @@
+/// A segment of text between word boundaries (UAX #29), with what the annotator needs to know about it.
+public struct Token: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable {
+        /// Letters (possibly with digits, apostrophes and marks inside, as in "Kalbajar's").
+        case word
+        case number
+        /// Spaces, punctuation, symbols.
+        case other
+    }
+
+    /// UTF-16 offsets into the text's code units.
+    public var range: Range<Int>
+    public var kind: Kind
+    /// The first letter is upper case (Goris, Գորիս, Горис).
+    public var isCapitalized: Bool
+    /// Every letter is upper case, and there are at least two (BAKU, ԳՈՐԻՍ).
+    public var isAllCaps: Bool
+    /// The script has no case (Georgian Mkhedruli, Arabic, Hebrew, CJK): capitalization says nothing.
+    public var isUncased: Bool
+    /// UTF-16 offsets where a lower-case letter is followed by an upper-case one: the seams of words glued
+    /// together by a lost space or line break ("səhifəPoliticsBaku" → səhifə | Politics | Baku).
+    public var seams: [Int]
+
+    public init(range: Range<Int>, kind: Kind, isCapitalized: Bool = false, isAllCaps: Bool = false,
+                isUncased: Bool = false, seams: [Int] = []) {
+        self.range = range
+        self.kind = kind
+        self.isCapitalized = isCapitalized
+        self.isAllCaps = isAllCaps
+        self.isUncased = isUncased
+        self.seams = seams
+    }
+}
