@@ -10,7 +10,11 @@ public struct AnnotationRules: Sendable {
     public var commonWords: Set<String>
     public var givenNames: Set<String>
     /// Titles before a person's name, as search keys (one or more words).
-    public var titles: Set<String>
+    public var titles: Set<String> {
+        didSet { titleEndings = Self.lastWords(of: titles) }
+    }
+    /// The last word of every title: most words are none, and only those need the whole title looked up.
+    public private(set) var titleEndings: Set<String> = []
     /// Demonym (search key) → country code.
     public var demonyms: [String: String]
     /// Abbreviations that may stand for a place in text (US, U.S., UK): the only short codes accepted.
@@ -21,8 +25,8 @@ public struct AnnotationRules: Sendable {
     public var streetWords: Set<String>
     /// Words that join the parts of a name: "of" (Republic of Armenia), "and" (Bosnia and Herzegovina).
     public var connectors: Set<String>
-    /// Inflections by script (ISO 15924 code): the ending as written, and what to put back.
-    public var inflections: [String: [(ending: String, restore: String)]]
+    /// Inflections by script (ISO 15924 code): the ending as written (lower case), and what to put back.
+    public var inflections: [String: [Inflection]]
     /// Search keys of generic words ("district", "village", "rayonu") and the feature each names.
     public var genericWords: [String: String]
     public let firstWords: FirstWordIndex
@@ -31,6 +35,7 @@ public struct AnnotationRules: Sendable {
         commonWords = Set(try database.lexicon("common").keys)
         givenNames = Set(try database.lexicon("given-name").keys)
         titles = Set(try database.lexicon("title").keys)
+        titleEndings = Self.lastWords(of: titles)
         demonyms = try database.lexicon("demonym")
         abbreviations = Set(try database.lexicon("abbreviation").keys)
         dottedAbbreviations = Set(try database.lexicon("dotted-abbreviation").keys)
@@ -40,17 +45,36 @@ public struct AnnotationRules: Sendable {
 
         let table = try RuleTable(path: dataDirectory.appendingPathComponent("annotation/inflections.tsv").path,
                                   columns: 2)
-        var inflections: [String: [(String, String)]] = [:]
+        var inflections: [String: [Inflection]] = [:]
         for row in table.rows {
             let restore = row.cells.count > 2 ? row.cells[2] : ""
-            inflections[row.cells[0], default: []].append((row.cells[1], restore))
+            inflections[row.cells[0], default: []].append(Inflection(ending: row.cells[1].lowercased(), restore: restore))
         }
-        self.inflections = inflections.mapValues { $0.sorted { $0.0.count > $1.0.count } }
+        self.inflections = inflections.mapValues { $0.sorted { $0.scalars.count > $1.scalars.count } }
 
         let generic = try RuleTable(path: dataDirectory.appendingPathComponent("rules/generic-words.tsv").path,
                                     columns: 3)
         var genericWords: [String: String] = [:]
         for row in generic.rows { genericWords[normalizer.searchKey(row.cells[0])] = row.cells[2] }
         self.genericWords = genericWords
+    }
+
+    /// A case ending or other inflection of a name.
+    public struct Inflection: Sendable {
+        public var ending: String
+        /// What the name's nominative has in place of the ending (Georgian -ი), often nothing.
+        public var restore: String
+        /// The ending's scalars, to compare with a word's end without building strings.
+        public let scalars: [Unicode.Scalar]
+
+        public init(ending: String, restore: String) {
+            self.ending = ending
+            self.restore = restore
+            scalars = Array(ending.unicodeScalars)
+        }
+    }
+
+    private static func lastWords(of phrases: Set<String>) -> Set<String> {
+        Set(phrases.compactMap { $0.split(separator: " ").last.map(String.init) })
     }
 }

@@ -53,7 +53,7 @@ public final class Annotator: Sendable {
                 for (mention, choice) in zip(found, choices) {
                     let start = offsets.scalarOffset(of: mention.range.lowerBound)
                     let end = offsets.scalarOffset(of: mention.range.upperBound)
-                    let text = UTF16Text.string(UnsafeBufferPointer(rebasing: buffer[mention.range]))
+                    let text = mention.text
                     if mention.unresolved {
                         mentions.append(Mention(start: start, end: end, text: text, score: 0.5, place: nil, alternatives: []))
                         continue

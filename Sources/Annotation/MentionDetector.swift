@@ -13,7 +13,8 @@ struct MentionDetector {
     struct Found {
         var range: Range<Int>
         var candidates: [Resolver.Candidate]
-        /// The span's text as a search key.
+        /// The span's text, as written and as a search key.
+        var text = ""
         var key = ""
         /// Recognized by a generic word ("Xyz district") but not found in the gazetteer.
         var unresolved = false
@@ -40,6 +41,19 @@ struct MentionDetector {
     let options: AnnotateOptions
     /// The places a span's text may mean, without context.
     let lookup: (String) -> [Resolver.Candidate]
+    private let memo: Memo
+
+    /// What detection has learnt about each word: it asks about the same word many times.
+    private final class Memo {
+        var keys: [NameKeys?]
+        /// Per word: not yet known (-2), no person's name starts here (-1), or the last word of the name.
+        var personEnd: [Int32]
+
+        init(count: Int) {
+            keys = Array(repeating: nil, count: count)
+            personEnd = Array(repeating: -2, count: count)
+        }
+    }
 
     init(units: UnsafeBufferPointer<UInt16>, tokens: [Token], rules: AnnotationRules, normalizer: NameNormalizer,
          options: AnnotateOptions, lookup: @escaping (String) -> [Resolver.Candidate]) {
@@ -49,6 +63,7 @@ struct MentionDetector {
         self.options = options
         self.lookup = lookup
         words = Self.words(of: tokens, units: units, rules: rules, normalizer: normalizer)
+        memo = Memo(count: words.count)
     }
 
     func text(_ range: Range<Int>) -> String {
@@ -56,7 +71,10 @@ struct MentionDetector {
     }
 
     func keys(_ index: Int) -> NameKeys {
-        normalizer.keys(for: text(words[index].range))
+        if let keys = memo.keys[index] { return keys }
+        let keys = normalizer.keys(for: text(words[index].range))
+        memo.keys[index] = keys
+        return keys
     }
 
     // MARK: Words
@@ -170,7 +188,10 @@ struct MentionDetector {
                 found.append(mention)
             }
         }
-        for index in found.indices { found[index].key = normalizer.searchKey(text(found[index].range)) }
+        for index in found.indices {
+            found[index].text = text(found[index].range)
+            found[index].key = normalizer.searchKey(found[index].text)
+        }
         return found
     }
 
@@ -216,28 +237,37 @@ struct MentionDetector {
     /// The capitalized run starting at `index` when it is a person's name: after a title ("President
     /// Aliyev"), or a given name followed by another capitalized word ("Aram Torosyan").
     private func personRun(at index: Int) -> Int? {
-        var precededByTitle = false
-        for length in 1...3 where index - length >= 0 {
-            let range = words[index - length].range.lowerBound..<words[index - 1].range.upperBound
-            if rules.titles.contains(normalizer.searchKey(text(range))) {
-                precededByTitle = true
-                break
-            }
-        }
+        if memo.personEnd[index] == -2 { memo.personEnd[index] = Int32(computePersonRun(at: index) ?? -1) }
+        return memo.personEnd[index] >= 0 ? Int(memo.personEnd[index]) : nil
+    }
+
+    private func computePersonRun(at index: Int) -> Int? {
         let isGivenName = rules.givenNames.contains(keys(index).searchKey)
         let next = index + 1 < words.count && joins(words[index + 1]) && words[index + 1].token.isCapitalized
+        let precededByTitle = !(isGivenName && next) && followsTitle(index)
         guard precededByTitle || (isGivenName && next) else { return nil }
-        // A title before a country or region is not a person: "President of Armenia" has a connector.
         var end = index
         while end + 1 < words.count, joins(words[end + 1]), words[end + 1].token.isCapitalized, end - index < 3 {
             end += 1
         }
         if precededByTitle, end == index, !isGivenName {
-            // "Defence Minister" + "Armenia"? A single word after a title is a name only if it is no place.
+            // A title before a country or region is not a person ("Defence Minister" + "Armenia"): a single
+            // word after a title is a name only if it is no major place.
             let candidates = lookup(text(words[index].range))
             if let best = candidates.first, Resolver.importance(of: best.entry) >= 0.85 { return nil }
         }
         return end
+    }
+
+    /// Whether the one to three words before `index` are a title ("President", "Secretary of State").
+    private func followsTitle(_ index: Int) -> Bool {
+        guard index > 0, rules.titleEndings.contains(keys(index - 1).searchKey) else { return false }
+        var title = ""
+        for start in stride(from: index - 1, through: max(0, index - 3), by: -1) {
+            title = start == index - 1 ? keys(start).searchKey : keys(start).searchKey + " " + title
+            if rules.titles.contains(title) { return true }
+        }
+        return false
     }
 
     /// The longest run of words from `index` that the gazetteer knows.
@@ -366,16 +396,28 @@ struct MentionDetector {
     /// A single inflected word: "Горисе", "İrəvandan", "Գորիսում", "თბილისში".
     private func inflectedMatch(at index: Int) -> Found? {
         let word = words[index]
+        let wordKeys = keys(index)
+        guard let endings = rules.inflections[wordKeys.script] else { return nil }
+        // An ordinary word or a given name is no inflected place ("State" is not "Stat" in the dative).
+        if rules.commonWords.contains(wordKeys.searchKey) || rules.givenNames.contains(wordKeys.searchKey) {
+            return nil
+        }
         let surface = text(word.range)
-        let script = keys(index).script
-        guard let endings = rules.inflections[script] else { return nil }
-        let lower = surface.lowercased()
-        for (ending, restore) in endings where lower.count > ending.count + 2 && lower.hasSuffix(ending) {
-            let stem = String(surface.dropLast(ending.count)) + restore
+        let lower = Array(surface.lowercased().unicodeScalars)
+        // Stems of at least four letters in Latin script, where the endings are short and English words
+        // end in them too; three elsewhere.
+        let shortestStem = wordKeys.script == "Latn" ? 4 : 3
+        for inflection in endings where lower.count >= inflection.scalars.count + shortestStem
+            && lower.suffix(inflection.scalars.count).elementsEqual(inflection.scalars) {
+            let stem = String(String.UnicodeScalarView(surface.unicodeScalars.dropLast(inflection.scalars.count)))
+                + inflection.restore
+            let stemKeys = normalizer.keys(for: stem)
+            // Most stems begin no name at all: ask the index of first words before the gazetteer.
+            guard rules.firstWords.maximumWords(startingWith: stemKeys.matchKey) > 0,
+                  !rules.commonWords.contains(stemKeys.searchKey) else { continue }
             let candidates = lookup(stem)
             guard let best = candidates.first, best.type == .exact || best.type == .alias,
-                  Resolver.importance(of: best.entry) >= 0.6 || best.entry.source == .curated,
-                  !rules.commonWords.contains(normalizer.searchKey(stem)) else { continue }
+                  Resolver.importance(of: best.entry) >= 0.6 || best.entry.source == .curated else { continue }
             return Found(range: word.range, candidates: candidates)
         }
         return nil
