@@ -52,6 +52,10 @@ let package = Package(
             ]
         ),
         .testTarget(name: "SystemICUTests", dependencies: ["SystemICU"]),
+        .testTarget(
+            name: "TokenizationTests",
+            dependencies: ["Tokenization", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
         .testTarget(name: "GazetteerStoreTests", dependencies: ["GazetteerStore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ResolutionTests", dependencies: ["Resolution"], resources: [.copy("Fixtures")]),
         // Runs the built `gazetteer` executable; depending on it makes `swift test` build it first.

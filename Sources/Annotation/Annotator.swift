@@ -19,7 +19,9 @@ public final class Annotator: Sendable {
     public let rules: AnnotationRules
     /// The places each span text may mean, without context: a corpus repeats its names.
     private let lookups = StringMemo<[Resolver.Candidate]>(capacity: 1 << 18)
+    private let wordFacts = StringMemo<WordFacts>(capacity: 1 << 18)
 
+    nonisolated(unsafe) public static var laps = [UInt64](repeating: 0, count: 5)
     public init(resolver: Resolver, rules: AnnotationRules) {
         self.resolver = resolver
         self.rules = rules
@@ -34,28 +36,38 @@ public final class Annotator: Sendable {
 
     /// The place mentions of `text`, in order.
     public func annotate(_ text: String, options: AnnotateOptions = AnnotateOptions()) throws -> [Mention] {
+        var mentions: [Mention] = []
+        try annotate(text, options: options) { mentions.append($0) }
+        return mentions
+    }
+
+    /// Calls `body` with each place mention of `text`, in order, building each only when its turn comes:
+    /// a long document's mentions need not all be held at once.
+    public func annotate(_ text: String, options: AnnotateOptions = AnnotateOptions(),
+                         each body: (Mention) throws -> Void) throws {
         let units = Array(text.utf16)
-        return try resolver.pool.withConnection { connection in
-            units.withUnsafeBufferPointer { buffer in
-                let tokens = Tokenizer().tokens(of: buffer)
+        guard units.count < Int(Int32.max) else { throw AnnotationError.documentTooLarge(units: units.count) }
+        try resolver.pool.withConnection { connection in
+            try units.withUnsafeBufferPointer { buffer in
                 let detector = MentionDetector(
-                    units: buffer, tokens: tokens, rules: rules, normalizer: resolver.normalizer, options: options,
+                    units: buffer, tokenizer: Tokenizer(), rules: rules, normalizer: resolver.normalizer, options: options,
                     lookup: { span in
                         self.lookups.value(for: span) {
                             self.resolver.candidates(for: span, options: ResolveOptions(fuzzy: false), connection: connection)
                                 .filter { $0.score >= 0.3 }
                         }
+                    },
+                    wordFacts: { word in
+                        self.wordFacts.value(for: word) { self.rules.facts(of: self.resolver.normalizer.keys(for: word)) }
                     })
                 let found = detector.detect()
                 let choices = ContextRanker.rank(found, countries: options.countries)
                 var offsets = ScalarOffsets(units: buffer)
-                var mentions: [Mention] = []
                 for (mention, choice) in zip(found, choices) {
                     let start = offsets.scalarOffset(of: mention.range.lowerBound)
                     let end = offsets.scalarOffset(of: mention.range.upperBound)
-                    let text = mention.text
                     if mention.unresolved {
-                        mentions.append(Mention(start: start, end: end, text: text, score: 0.5, place: nil, alternatives: []))
+                        try body(Mention(start: start, end: end, text: mention.text, score: 0.5, place: nil, alternatives: []))
                         continue
                     }
                     guard let best = choice.ranked.first, best.score >= options.minimumScore else { continue }
@@ -65,11 +77,24 @@ public final class Annotator: Sendable {
                         .prefix(options.alternatives)
                         .compactMap { resolver.resolvedPlace($0.candidate, score: $0.score, connection: connection) }
                     let place = resolver.resolvedPlace(best.candidate, score: best.score, connection: connection)
-                    mentions.append(Mention(start: start, end: end, text: text, score: (best.score * 1000).rounded() / 1000,
-                                            place: place, alternatives: alternatives))
+                    try body(Mention(start: start, end: end, text: mention.text, score: (best.score * 1000).rounded() / 1000,
+                                     place: place, alternatives: alternatives))
                 }
-                return mentions
             }
+        }
+    }
+}
+
+/// Why a text could not be annotated.
+public enum AnnotationError: Error, CustomStringConvertible {
+    /// Offsets are 32-bit: one document may hold up to 2³¹ − 1 UTF-16 code units (about 2 GB of text).
+    case documentTooLarge(units: Int)
+
+    public var description: String {
+        switch self {
+        case .documentTooLarge(let units):
+            return "the document is too large to annotate as one (\(units) UTF-16 code units; the limit is \(Int32.max)); "
+                + "split it, e.g. one article per line with --lines"
         }
     }
 }

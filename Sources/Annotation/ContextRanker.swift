@@ -18,6 +18,16 @@ enum ContextRanker {
     /// How many candidates of each mention are weighed.
     static let breadth = 24
 
+    /// Mentions of one text: they share their readings, so a name repeated through a long document is
+    /// weighed once.
+    struct Group {
+        var candidates: ArraySlice<Resolver.Candidate>
+        /// Which search key the text has: mentions of one key share one ambiguity and must not vote for
+        /// each other ("Goris" and "GORIS").
+        var keyID: Int
+        var count = 0
+    }
+
     /// Re-scores every mention's candidates in two rounds: the first round's confident choices are the
     /// context of the second.
     static func rank(_ mentions: [MentionDetector.Found], countries preferred: [String]) -> [Choice] {
@@ -26,27 +36,31 @@ enum ContextRanker {
             guard !preferredCountries.isEmpty else { return candidate.score }
             return candidate.score * (preferredCountries.contains(candidate.entry.country) ? 1 : 0.7)
         }
-        var choices = mentions.map { mention in
-            Choice(ranked: mention.candidates.prefix(breadth).map { ($0, base($0)) })
+        var groups: [Group] = []
+        var groupOfText: [String: Int] = [:]
+        var keyIDs: [String: Int] = [:]
+        let groupOfMention = mentions.map { mention in
+            let group = groupOfText[mention.text] ?? {
+                let keyID = keyIDs[mention.key] ?? keyIDs.count
+                keyIDs[mention.key] = keyID
+                groups.append(Group(candidates: mention.candidates.prefix(breadth), keyID: keyID))
+                groupOfText[mention.text] = groups.count - 1
+                return groups.count - 1
+            }()
+            groups[group].count += 1
+            return group
         }
+        var choices = groups.map { group in Choice(ranked: group.candidates.map { ($0, base($0)) }) }
         for _ in 0..<2 {
-            let context = Context(choices: choices, mentions: mentions)
-            // A reading's support depends only on the mention's text, so a name repeated through a long
-            // document is weighed once.
-            var rankedByText: [String: [(candidate: Resolver.Candidate, score: Double)]] = [:]
-            for index in choices.indices {
-                if let ranked = rankedByText[mentions[index].text] {
-                    choices[index].ranked = ranked
-                    continue
-                }
-                choices[index].ranked = mentions[index].candidates.prefix(breadth).map { candidate in
-                    let support = context.support(for: candidate.entry, mention: index)
+            let context = Context(groups: groups, choices: choices, keyCount: keyIDs.count)
+            for index in groups.indices {
+                choices[index].ranked = groups[index].candidates.map { candidate in
+                    let support = context.support(for: candidate.entry, keyID: groups[index].keyID)
                     return (candidate, min(1, base(candidate) * (0.72 + 0.28 * support) + 0.06 * support))
                 }.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0.entry.pid < $1.0.entry.pid }
-                rankedByText[mentions[index].text] = choices[index].ranked
             }
         }
-        return choices
+        return groupOfMention.map { choices[$0] }
     }
 
     /// What the document says about where it is: the current best reading of each mention, summed.
@@ -54,53 +68,58 @@ enum ContextRanker {
         struct Anchor {
             var entry: KeyEntry
             var weight: Double
-            /// The mention's text as a search key: mentions of the same text share one ambiguity and must
-            /// not vote for each other, nor mentions that matched the same name ("Dublin", "Dublin Village").
-            var key: String
+            var keyID: Int
+        }
+
+        private struct OwnDivision: Hashable {
+            var keyID: Int
+            var division: UInt64
         }
 
         private var anchors: [Anchor] = []
-        private let keys: [String]
         private var total = 0.0
         private var countryWeight: [UInt16: Double] = [:]
         private var divisionWeight: [UInt64: Double] = [:]
-        /// Per mention text: its anchors' weight, by country and by division (to take a mention's own
+        /// Per search key: its anchors' weight, in all and by country and division (to take a mention's own
         /// votes out of its context).
-        private var ownCountry: [String: [UInt16: Double]] = [:]
-        private var ownDivision: [String: [UInt64: Double]] = [:]
-        private var ownTotal: [String: Double] = [:]
-        /// Anchors by place, and by one-degree cell for proximity. Each list keeps a few anchors of distinct
+        private var ownTotal: [Double]
+        private var ownCountry: [Int: Double] = [:]
+        private var ownDivision: [OwnDivision: Double] = [:]
+        /// Anchors by place, and by two-degree cell for proximity. Each list keeps a few anchors of distinct
         /// texts only: one more "Chicago" in a cell that has ten adds no evidence, and capping keeps a
         /// 20-megabyte document linear.
         private var byPlace: [Int64: [Int]] = [:]
         private var grid: [Int64: [Int]] = [:]
         private static let distinctPerList = 4
+        /// Up to this many anchors, scanning them all costs less than asking the grid.
+        private static let shortDocument = 48
 
-        init(choices: [Choice], mentions: [MentionDetector.Found]) {
-            keys = mentions.map(\.key)
-            for (index, choice) in choices.enumerated() {
+        init(groups: [Group], choices: [Choice], keyCount: Int) {
+            ownTotal = Array(repeating: 0, count: keyCount)
+            for (group, choice) in zip(groups, choices) {
                 guard let best = choice.ranked.first else { continue }
                 let second = choice.ranked.dropFirst().first?.score ?? 0
                 // A clear reading weighs more than a coin toss.
-                let weight = best.score * (best.score - second >= 0.1 ? 1.0 : 0.4)
+                let weight = best.score * (best.score - second >= 0.1 ? 1.0 : 0.4) * Double(group.count)
                 let entry = best.candidate.entry
-                let key = keys[index]
-                let anchor = Anchor(entry: entry, weight: weight, key: key)
+                let anchor = Anchor(entry: entry, weight: weight, keyID: group.keyID)
                 Self.add(anchors.count, of: anchor, to: &byPlace[entry.pid, default: []], in: anchors)
-                Self.add(anchors.count, of: anchor, to: &grid[Self.cell(entry), default: []], in: anchors)
+                if groups.count > Self.shortDocument {
+                    Self.add(anchors.count, of: anchor, to: &grid[Self.cell(entry), default: []], in: anchors)
+                }
                 anchors.append(anchor)
                 countryWeight[entry.country, default: 0] += weight
                 divisionWeight[Self.division(entry), default: 0] += weight
-                ownCountry[key, default: [:]][entry.country, default: 0] += weight
-                ownDivision[key, default: [:]][Self.division(entry), default: 0] += weight
-                ownTotal[key, default: 0] += weight
+                ownCountry[group.keyID << 16 | Int(entry.country), default: 0] += weight
+                ownDivision[OwnDivision(keyID: group.keyID, division: Self.division(entry)), default: 0] += weight
+                ownTotal[group.keyID] += weight
                 total += weight
             }
         }
 
         private static func add(_ index: Int, of anchor: Anchor, to list: inout [Int], in anchors: [Anchor]) {
             guard list.count < distinctPerList,
-                  !list.contains(where: { anchors[$0].key == anchor.key && anchors[$0].entry.nid == anchor.entry.nid })
+                  !list.contains(where: { anchors[$0].keyID == anchor.keyID && anchors[$0].entry.nid == anchor.entry.nid })
             else { return }
             list.append(index)
         }
@@ -109,44 +128,54 @@ enum ContextRanker {
             UInt64(entry.country) << 48 ^ entry.admin1
         }
 
+        /// Cells of two degrees: the nine around a place hold every anchor within about 220 km of it.
         static func cell(_ entry: KeyEntry) -> Int64 {
-            cell(latitude: Int64(floor(entry.latitude)), longitude: Int64(floor(entry.longitude)))
+            cell(latitude: Int64(floor(entry.latitude / 2)), longitude: Int64(floor(entry.longitude / 2)))
         }
 
         static func cell(latitude: Int64, longitude: Int64) -> Int64 {
-            (latitude + 90) * 1000 + (longitude + 180)
+            (latitude + 45) * 1000 + (longitude + 90)
         }
 
-        /// An anchor that may vote for a reading of mention `mention`: not the same text, not the same name.
-        private func counts(_ anchor: Anchor, for entry: KeyEntry, mention: Int) -> Bool {
-            anchor.key != keys[mention] && anchor.entry.nid != entry.nid
+        /// An anchor that may vote for a reading: not of the same text, nor of the same name ("Dublin",
+        /// "Dublin Village").
+        private func counts(_ anchor: Anchor, for entry: KeyEntry, keyID: Int) -> Bool {
+            anchor.keyID != keyID && anchor.entry.nid != entry.nid
         }
 
         /// How well a reading fits the rest of the document, in 0…1.
-        func support(for entry: KeyEntry, mention: Int) -> Double {
-            let key = keys[mention]
-            let others = total - ownTotal[key, default: 0]
+        func support(for entry: KeyEntry, keyID: Int) -> Double {
+            let others = total - ownTotal[keyID]
             guard others > 1e-9 else { return 0.5 }
             // Another name of the same place, chosen elsewhere: the strongest evidence there is.
-            if let indices = byPlace[entry.pid], indices.contains(where: { counts(anchors[$0], for: entry, mention: mention) }) {
+            if let indices = byPlace[entry.pid], indices.contains(where: { counts(anchors[$0], for: entry, keyID: keyID) }) {
                 return 1
             }
-            let sameCountry = countryWeight[entry.country, default: 0] - (ownCountry[key]?[entry.country] ?? 0)
+            let sameCountry = countryWeight[entry.country, default: 0] - ownCountry[keyID << 16 | Int(entry.country), default: 0]
             let division = Self.division(entry)
-            let sameDivision = divisionWeight[division, default: 0] - (ownDivision[key]?[division] ?? 0)
-            // The nearest other anchor within about two cells.
+            let sameDivision = divisionWeight[division, default: 0]
+                - ownDivision[OwnDivision(keyID: keyID, division: division), default: 0]
+            // The nearest other anchor: among all of them in a short document, in the cells around otherwise.
             var nearest = Double.infinity
             let longitudeScale = cos(Double(entry.latitude) * .pi / 180)
-            let latitude = Int64(floor(entry.latitude))
-            let longitude = Int64(floor(entry.longitude))
-            for dLat in -2...2 {
-                for dLon in -2...2 {
-                    for index in grid[Self.cell(latitude: latitude + Int64(dLat), longitude: longitude + Int64(dLon))] ?? []
-                    where counts(anchors[index], for: entry, mention: mention) {
-                        nearest = min(nearest, Self.distance(anchors[index].entry, entry, longitudeScale: longitudeScale))
+            func consider(_ index: Int) {
+                guard counts(anchors[index], for: entry, keyID: keyID) else { return }
+                nearest = min(nearest, Self.distance(anchors[index].entry, entry, longitudeScale: longitudeScale))
+            }
+            if anchors.count <= Self.shortDocument {
+                for index in anchors.indices { consider(index) }
+            } else {
+                let latitude = Int64(floor(entry.latitude / 2))
+                let longitude = Int64(floor(entry.longitude / 2))
+                for dLat in -1...1 {
+                    for dLon in -1...1 {
+                        for index in grid[Self.cell(latitude: latitude + Int64(dLat), longitude: longitude + Int64(dLon))] ?? [] {
+                            consider(index)
+                        }
                     }
                 }
             }
+            if nearest > 250 { nearest = .infinity }
             let countryShare = max(0, sameCountry) / others
             let divisionShare = max(0, sameDivision) / others
             let proximity = nearest.isFinite ? exp(-nearest / 200) : 0

@@ -22,16 +22,45 @@ struct MentionDetector {
         var demonym = false
     }
 
-    /// A word of the text, with what detection needs to know about it.
+    /// A word of the text, with what detection needs to know about it: sixteen bytes, so that a
+    /// 20-megabyte document's words fit in tens of megabytes.
     struct Word {
-        var range: Range<Int>
-        var token: Token
+        private var start: Int32
+        private var end: Int32
+        /// Where the text between the previous word and this one begins.
+        private var gapStart: Int32
+        private var flags: UInt8
+
+        private static let capitalized: UInt8 = 1 << 0
+        private static let allCaps: UInt8 = 1 << 1
+        private static let uncased: UInt8 = 1 << 2
+        private static let initial: UInt8 = 1 << 3
+        private static let inCapsLine: UInt8 = 1 << 4
+        private static let gluedFlag: UInt8 = 1 << 5
+
+        init(token: Token, gapStart: Int, sentenceInitial: Bool, glued: Bool) {
+            start = Int32(token.range.lowerBound)
+            end = Int32(token.range.upperBound)
+            self.gapStart = Int32(gapStart)
+            flags = (token.isCapitalized ? Self.capitalized : 0) | (token.isAllCaps ? Self.allCaps : 0)
+                | (token.isUncased ? Self.uncased : 0) | (sentenceInitial ? Self.initial : 0)
+                | (glued ? Self.gluedFlag : 0)
+        }
+
+        var range: Range<Int> { Int(start)..<Int(end) }
         /// The text between the previous word and this one.
-        var gap: Range<Int>
-        var sentenceInitial: Bool
-        var capsLine: Bool
+        var gap: Range<Int> { Int(gapStart)..<Int(start) }
+        var isCapitalized: Bool { flags & Self.capitalized != 0 }
+        var isAllCaps: Bool { flags & Self.allCaps != 0 }
+        var isUncased: Bool { flags & Self.uncased != 0 }
+        var sentenceInitial: Bool { flags & Self.initial != 0 }
         /// Part of a word glued to the previous part without a space.
-        var glued = false
+        var glued: Bool { flags & Self.gluedFlag != 0 }
+        /// On a line written in capitals (a headline): capitalization says nothing there.
+        var capsLine: Bool {
+            get { flags & Self.inCapsLine != 0 }
+            set { flags = newValue ? flags | Self.inCapsLine : flags & ~Self.inCapsLine }
+        }
     }
 
     let units: UnsafeBufferPointer<UInt16>
@@ -41,28 +70,33 @@ struct MentionDetector {
     let options: AnnotateOptions
     /// The places a span's text may mean, without context.
     let lookup: (String) -> [Resolver.Candidate]
+    /// The facts of a word, by its text.
+    let wordFacts: (String) -> WordFacts
     private let memo: Memo
 
     /// What detection has learnt about each word: it asks about the same word many times.
     private final class Memo {
-        var keys: [NameKeys?]
+        var facts: [WordFacts?]
         /// Per word: not yet known (-2), no person's name starts here (-1), or the last word of the name.
         var personEnd: [Int32]
 
         init(count: Int) {
-            keys = Array(repeating: nil, count: count)
+            facts = Array(repeating: nil, count: count)
             personEnd = Array(repeating: -2, count: count)
         }
     }
 
-    init(units: UnsafeBufferPointer<UInt16>, tokens: [Token], rules: AnnotationRules, normalizer: NameNormalizer,
-         options: AnnotateOptions, lookup: @escaping (String) -> [Resolver.Candidate]) {
+    /// - Precondition: `units` has fewer than 2³¹ code units (word offsets are 32-bit).
+    init(units: UnsafeBufferPointer<UInt16>, tokenizer: Tokenizer, rules: AnnotationRules, normalizer: NameNormalizer,
+         options: AnnotateOptions, lookup: @escaping (String) -> [Resolver.Candidate],
+         wordFacts: @escaping (String) -> WordFacts) {
         self.units = units
         self.rules = rules
         self.normalizer = normalizer
         self.options = options
         self.lookup = lookup
-        words = Self.words(of: tokens, units: units, rules: rules, normalizer: normalizer)
+        self.wordFacts = wordFacts
+        words = Self.words(of: units, tokenizer: tokenizer, wordFacts: wordFacts)
         memo = Memo(count: words.count)
     }
 
@@ -70,39 +104,49 @@ struct MentionDetector {
         UTF16Text.string(UnsafeBufferPointer(rebasing: units[range]))
     }
 
+    func facts(_ index: Int) -> WordFacts {
+        if let facts = memo.facts[index] { return facts }
+        let facts = wordFacts(text(words[index].range))
+        memo.facts[index] = facts
+        return facts
+    }
+
     func keys(_ index: Int) -> NameKeys {
-        if let keys = memo.keys[index] { return keys }
-        let keys = normalizer.keys(for: text(words[index].range))
-        memo.keys[index] = keys
-        return keys
+        facts(index).keys
     }
 
     // MARK: Words
 
-    private static func words(of tokens: [Token], units: UnsafeBufferPointer<UInt16>, rules: AnnotationRules,
-                              normalizer: NameNormalizer) -> [Word] {
+    private static func words(of units: UnsafeBufferPointer<UInt16>, tokenizer: Tokenizer,
+                              wordFacts: (String) -> WordFacts) -> [Word] {
         var words: [Word] = []
         var previousEnd = 0
         var sentenceInitial = true
         var lineStart = 0
-        var lineWords: [Int] = []
         func closeLine() {
-            let cased = lineWords.filter { !words[$0].token.isUncased }
-            let caps = cased.filter { words[$0].token.isAllCaps }.count
-            if cased.count >= 3, Double(caps) >= 0.7 * Double(cased.count) {
-                for index in lineWords { words[index].capsLine = true }
+            // A line of three or more cased words, most of them in capitals, is a headline.
+            var cased = 0
+            var caps = 0
+            for word in words[lineStart...] where !word.isUncased {
+                cased += 1
+                if word.isAllCaps { caps += 1 }
             }
-            lineWords.removeAll()
+            if cased >= 3, Double(caps) >= 0.7 * Double(cased) {
+                for index in lineStart..<words.count { words[index].capsLine = true }
+            }
+            lineStart = words.count
         }
-        for token in tokens {
+        tokenizer.forEachToken(of: units) { token in
             switch token.kind {
             case .word:
-                let gap = previousEnd..<token.range.lowerBound
-                for part in split(token, units: units, normalizer: normalizer, rules: rules) {
-                    words.append(Word(range: part.range, token: part, gap: part.range.lowerBound == token.range.lowerBound ? gap : part.range.lowerBound..<part.range.lowerBound,
-                                      sentenceInitial: sentenceInitial && part.range.lowerBound == token.range.lowerBound,
-                                      capsLine: false, glued: part.range.lowerBound != token.range.lowerBound))
-                    lineWords.append(words.count - 1)
+                if let parts = split(token, units: units, wordFacts: wordFacts) {
+                    for part in parts {
+                        let first = part.range.lowerBound == token.range.lowerBound
+                        words.append(Word(token: part, gapStart: first ? previousEnd : part.range.lowerBound,
+                                          sentenceInitial: sentenceInitial && first, glued: !first))
+                    }
+                } else {
+                    words.append(Word(token: token, gapStart: previousEnd, sentenceInitial: sentenceInitial, glued: false))
                 }
                 sentenceInitial = false
                 previousEnd = token.range.upperBound
@@ -114,7 +158,6 @@ struct MentionDetector {
                     switch units[index] {
                     case 0x0A, 0x0D, 0x2029, 0x2028:
                         closeLine()
-                        lineStart = index
                         sentenceInitial = true
                     case 0x2E, 0x21, 0x3F, 0x3A, 0x3B, 0x2026, 0x0589, 0x055C, 0x055E:
                         // . ! ? : ; … and Armenian full stop, exclamation and question marks
@@ -126,22 +169,21 @@ struct MentionDetector {
             }
         }
         closeLine()
-        _ = lineStart
         return words
     }
 
-    /// A word glued from several ("səhifəPoliticsBaku") is split at its seams, unless names start with it
-    /// whole ("DeKalb", "McAllen").
-    private static func split(_ token: Token, units: UnsafeBufferPointer<UInt16>, normalizer: NameNormalizer,
-                              rules: AnnotationRules) -> [Token] {
-        guard !token.seams.isEmpty else { return [token] }
-        let whole = normalizer.keys(for: UTF16Text.string(UnsafeBufferPointer(rebasing: units[token.range])))
-        if rules.firstWords.maximumWords(startingWith: whole.matchKey) > 0 { return [token] }
+    /// The parts of a word glued from several ("səhifəPoliticsBaku"), split at its seams; nil for a word
+    /// that is one, or that names start with whole ("DeKalb", "McAllen").
+    private static func split(_ token: Token, units: UnsafeBufferPointer<UInt16>,
+                              wordFacts: (String) -> WordFacts) -> [Token]? {
+        guard token.hasSeams,
+              wordFacts(UTF16Text.string(UnsafeBufferPointer(rebasing: units[token.range]))).longestName == 0
+        else { return nil }
         var parts: [Token] = []
         var start = token.range.lowerBound
-        for seam in token.seams + [token.range.upperBound] where seam > start {
+        for seam in Tokenizer.seams(of: token, in: units) + [token.range.upperBound] where seam > start {
             var part = Tokenizer.classify(start..<seam, in: units)
-            part.seams = []
+            part.hasSeams = false
             parts.append(part)
             start = seam
         }
@@ -202,7 +244,7 @@ struct MentionDetector {
         var index = 0
         while index < words.count {
             if isCandidateStart(words[index]), let end = personRun(at: index) {
-                for position in index...end where !rules.givenNames.contains(keys(position).searchKey) {
+                for position in index...end where !facts(position).roles.contains(.givenName) {
                     people.insert(keys(position).searchKey)
                 }
                 index = end + 1
@@ -216,11 +258,11 @@ struct MentionDetector {
     /// Whether the word after `last` makes the name a street's ("Dublin Road").
     private func isStreet(after last: Int) -> Bool {
         guard last + 1 < words.count, joins(words[last + 1]) else { return false }
-        return rules.streetWords.contains(keys(last + 1).searchKey)
+        return facts(last + 1).roles.contains(.streetWord)
     }
 
     private func isCandidateStart(_ word: Word) -> Bool {
-        word.token.isCapitalized || word.token.isUncased || word.capsLine
+        word.isCapitalized || word.isUncased || word.capsLine
     }
 
     /// Whether the gap between two words keeps them in one name: a single space or hyphen.
@@ -242,12 +284,12 @@ struct MentionDetector {
     }
 
     private func computePersonRun(at index: Int) -> Int? {
-        let isGivenName = rules.givenNames.contains(keys(index).searchKey)
-        let next = index + 1 < words.count && joins(words[index + 1]) && words[index + 1].token.isCapitalized
+        let isGivenName = facts(index).roles.contains(.givenName)
+        let next = index + 1 < words.count && joins(words[index + 1]) && words[index + 1].isCapitalized
         let precededByTitle = !(isGivenName && next) && followsTitle(index)
         guard precededByTitle || (isGivenName && next) else { return nil }
         var end = index
-        while end + 1 < words.count, joins(words[end + 1]), words[end + 1].token.isCapitalized, end - index < 3 {
+        while end + 1 < words.count, joins(words[end + 1]), words[end + 1].isCapitalized, end - index < 3 {
             end += 1
         }
         if precededByTitle, end == index, !isGivenName {
@@ -261,7 +303,7 @@ struct MentionDetector {
 
     /// Whether the one to three words before `index` are a title ("President", "Secretary of State").
     private func followsTitle(_ index: Int) -> Bool {
-        guard index > 0, rules.titleEndings.contains(keys(index - 1).searchKey) else { return false }
+        guard index > 0, facts(index - 1).roles.contains(.titleEnding) else { return false }
         var title = ""
         for start in stride(from: index - 1, through: max(0, index - 3), by: -1) {
             title = start == index - 1 ? keys(start).searchKey : keys(start).searchKey + " " + title
@@ -272,11 +314,10 @@ struct MentionDetector {
 
     /// The longest run of words from `index` that the gazetteer knows.
     private func longestMatch(at index: Int) -> (Found, Int)? {
-        var first = keys(index)
+        var longest = facts(index).longestName
         if let apostrophe = apostropheSplit(words[index].range) {
-            first = normalizer.keys(for: text(words[index].range.lowerBound..<apostrophe))
+            longest = wordFacts(text(words[index].range.lowerBound..<apostrophe)).longestName
         }
-        let longest = rules.firstWords.maximumWords(startingWith: first.matchKey)
         guard longest > 0 else { return nil }
         // Words that may continue the name: joined by a space or hyphen, capitalized (or a connector
         // followed by one).
@@ -288,7 +329,7 @@ struct MentionDetector {
             if isCandidateStart(word) {
                 ends.append(position)
                 last = position
-            } else if rules.connectors.contains(keys(position).searchKey), position + 1 < words.count,
+            } else if facts(position).roles.contains(.connector), position + 1 < words.count,
                       joins(words[position + 1]), isCandidateStart(words[position + 1]) {
                 // keep going: "Republic of Armenia", "Bosnia and Herzegovina"
             } else {
@@ -342,12 +383,13 @@ struct MentionDetector {
         guard best.score >= 0.45 else { return false }
         let key = normalizer.searchKey(text)
         if best.entry.kind == .abbreviation, followedByDot, rules.dottedAbbreviations.contains(key) { return true }
-        let shortCaps = words[span].contains { $0.token.isAllCaps && $0.range.count <= 4 && !$0.capsLine }
-        if best.entry.kind == .abbreviation || text.count <= 2 || shortCaps {
+        let shortCaps = words[span].contains { $0.isAllCaps && $0.range.count <= 4 && !$0.capsLine }
+        let length = text.unicodeScalars.count
+        if best.entry.kind == .abbreviation || length <= 2 || shortCaps {
             // Codes and very short words: only the abbreviations text uses for places (US, UK).
             return rules.abbreviations.contains(key)
         }
-        if text.count == 3, !(exact && (best.entry.source == .curated || importance >= 0.6)) { return false }
+        if length == 3, !(exact && (best.entry.source == .curated || importance >= 0.6)) { return false }
         if rules.demonyms[key] != nil { return false }
         let ordinary = span.count == 1 ? rules.commonWords.contains(key) || rules.givenNames.contains(key)
             : key.split(separator: " ").allSatisfy { rules.commonWords.contains(String($0)) || rules.connectors.contains(String($0)) }
@@ -358,11 +400,11 @@ struct MentionDetector {
             // An ordinary word: at the start of a sentence or in a headline only a country or capital by its
             // main name counts; mid-sentence, capitalized, a sizeable place by its main name.
             guard best.type == .exact else { return false }
-            if first.sentenceInitial || first.capsLine || first.token.isUncased { return importance >= 0.92 }
+            if first.sentenceInitial || first.capsLine || first.isUncased { return importance >= 0.92 }
             return importance >= 0.8
         }
         if first.capsLine, span.count == 1, !(exact && importance >= 0.7) { return false }
-        if first.token.isUncased, span.count == 1 {
+        if first.isUncased, span.count == 1 {
             return exact ? importance >= 0.55 || best.entry.source == .curated : importance >= 0.8
         }
         if !exact {
@@ -379,15 +421,12 @@ struct MentionDetector {
     private func isSurname(_ mention: Found, at index: Int) -> Bool {
         guard index > 0, joins(words[index]), !words[index].sentenceInitial || index > 0 else { return false }
         let previous = words[index - 1]
-        guard previous.token.isCapitalized, !previous.token.isAllCaps, !previous.sentenceInitial || rules.givenNames
-            .contains(keys(index - 1).searchKey) else { return false }
-        let key = keys(index - 1)
-        if rules.commonWords.contains(key.searchKey) || rules.demonyms[key.searchKey] != nil
-            || rules.titles.contains(key.searchKey) || rules.genericWords[key.searchKey] != nil {
-            return false
-        }
-        if rules.givenNames.contains(key.searchKey) { return true }
-        guard rules.firstWords.maximumWords(startingWith: key.matchKey) == 0 else { return false }
+        let facts = facts(index - 1)
+        guard previous.isCapitalized, !previous.isAllCaps,
+              !previous.sentenceInitial || facts.roles.contains(.givenName) else { return false }
+        if !facts.roles.isDisjoint(with: [.common, .title, .generic]) || facts.demonymCountry != nil { return false }
+        if facts.roles.contains(.givenName) { return true }
+        guard facts.longestName == 0 else { return false }
         // A major place keeps its name even after an unknown word ("Reuters Moscow").
         if let best = mention.candidates.first, Resolver.importance(of: best.entry) >= 0.85 { return false }
         return true
@@ -396,25 +435,22 @@ struct MentionDetector {
     /// A single inflected word: "Горисе", "İrəvandan", "Գորիսում", "თბილისში".
     private func inflectedMatch(at index: Int) -> Found? {
         let word = words[index]
-        let wordKeys = keys(index)
-        guard let endings = rules.inflections[wordKeys.script] else { return nil }
+        let wordFacts = facts(index)
+        guard let endings = rules.inflections[wordFacts.keys.script] else { return nil }
         // An ordinary word or a given name is no inflected place ("State" is not "Stat" in the dative).
-        if rules.commonWords.contains(wordKeys.searchKey) || rules.givenNames.contains(wordKeys.searchKey) {
-            return nil
-        }
+        if !wordFacts.roles.isDisjoint(with: [.common, .givenName]) { return nil }
         let surface = text(word.range)
         let lower = Array(surface.lowercased().unicodeScalars)
         // Stems of at least four letters in Latin script, where the endings are short and English words
         // end in them too; three elsewhere.
-        let shortestStem = wordKeys.script == "Latn" ? 4 : 3
+        let shortestStem = wordFacts.keys.script == "Latn" ? 4 : 3
         for inflection in endings where lower.count >= inflection.scalars.count + shortestStem
             && lower.suffix(inflection.scalars.count).elementsEqual(inflection.scalars) {
             let stem = String(String.UnicodeScalarView(surface.unicodeScalars.dropLast(inflection.scalars.count)))
                 + inflection.restore
-            let stemKeys = normalizer.keys(for: stem)
+            let stemFacts = self.wordFacts(stem)
             // Most stems begin no name at all: ask the index of first words before the gazetteer.
-            guard rules.firstWords.maximumWords(startingWith: stemKeys.matchKey) > 0,
-                  !rules.commonWords.contains(stemKeys.searchKey) else { continue }
+            guard stemFacts.longestName > 0, !stemFacts.roles.contains(.common) else { continue }
             let candidates = lookup(stem)
             guard let best = candidates.first, best.type == .exact || best.type == .alias,
                   Resolver.importance(of: best.entry) >= 0.6 || best.entry.source == .curated else { continue }
@@ -426,17 +462,14 @@ struct MentionDetector {
     /// "Xyz district", "Xyz village": a place by its generic word, even when the gazetteer lacks it.
     private func genericRecognition(at index: Int) -> (Found, Int)? {
         var end = index
-        while end + 1 < words.count, joins(words[end + 1]), words[end + 1].token.isCapitalized, end - index < 2 {
+        while end + 1 < words.count, joins(words[end + 1]), words[end + 1].isCapitalized, end - index < 2 {
             end += 1
         }
         guard end + 1 < words.count, joins(words[end + 1]) else { return nil }
-        let generic = keys(end + 1).searchKey
-        guard rules.genericWords[generic] != nil, !words[end + 1].token.isCapitalized || end > index else { return nil }
+        guard facts(end + 1).roles.contains(.generic), !words[end + 1].isCapitalized || end > index else { return nil }
         for position in index...end {
-            let key = keys(position).searchKey
-            if rules.commonWords.contains(key) || rules.givenNames.contains(key) || rules.demonyms[key] != nil {
-                return nil
-            }
+            let facts = facts(position)
+            if !facts.roles.isDisjoint(with: [.common, .givenName]) || facts.demonymCountry != nil { return nil }
         }
         return (Found(range: words[index].range.lowerBound..<words[end].range.upperBound, candidates: [],
                       unresolved: true), end)
@@ -444,7 +477,7 @@ struct MentionDetector {
 
     /// "American", "Russian": the country, when demonyms count as mentions.
     private func demonymMention(at index: Int) -> Found? {
-        guard let country = rules.demonyms[keys(index).searchKey] else { return nil }
+        guard let country = facts(index).demonymCountry else { return nil }
         let candidates = lookup(country).filter { Resolver.importance(of: $0.entry) >= 1.0 && $0.entry.countryCode == country }
         guard !candidates.isEmpty else { return nil }
         return Found(range: words[index].range, candidates: candidates, demonym: true)

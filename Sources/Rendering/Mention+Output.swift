@@ -21,11 +21,21 @@ extension JSONWriter {
 
     /// `{"mentions": [M…]}`, with `"source"` first when given.
     public mutating func annotation(_ mentions: [Mention], source: String? = nil) {
+        beginAnnotation(source: source)
+        for mention in mentions { self.mention(mention) }
+        endAnnotation()
+    }
+
+    /// Opens `{"mentions": [`, with `"source"` first when given; write each mention with ``mention(_:)``
+    /// and close with ``endAnnotation()``, to stream a long document's mentions.
+    public mutating func beginAnnotation(source: String? = nil) {
         beginObject()
         if let source { key("source"); string(source) }
         key("mentions")
         beginArray()
-        for mention in mentions { self.mention(mention) }
+    }
+
+    public mutating func endAnnotation() {
         endArray()
         endObject()
     }

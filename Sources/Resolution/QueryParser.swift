@@ -25,8 +25,19 @@ struct QueryParser: Sendable {
         var qualifier: String?
         /// The search-key words of the name part.
         var words: [String]
-        /// ICU's code for the script the query is written in.
-        var script: UInt8
+        /// The query as displayed, for its script.
+        private var scalars: String.UnicodeScalarView
+
+        init(display: String, variants: [Variant], qualifier: String?, words: [String]) {
+            self.display = display
+            self.variants = variants
+            self.qualifier = qualifier
+            self.words = words
+            scalars = display.unicodeScalars
+        }
+
+        /// ICU's code for the script the query is written in (only fuzzy matching asks).
+        var script: UInt8 { UInt8(clamping: Script.dominant(in: scalars).code) }
     }
 
     func parse(_ query: String) -> Parsed {
@@ -35,14 +46,16 @@ struct QueryParser: Sendable {
         var head = display
         var qualifier: String?
         var parenthetical: String?
-        // Parenthetical glosses go; they may name the country ("Goris (Armenia)").
-        while let open = head.firstIndex(of: "("), let close = head[open...].firstIndex(of: ")") {
+        // Parenthetical glosses go; they may name the country ("Goris (Armenia)"). Most queries have
+        // neither parentheses nor commas: their bytes say so faster than a search by characters.
+        let hasParenthesis = display.utf8.contains(UInt8(ascii: "("))
+        while hasParenthesis, let open = head.firstIndex(of: "("), let close = head[open...].firstIndex(of: ")") {
             let inner = head[head.index(after: open)..<close].trimmingCharacters(in: .whitespaces)
             if !inner.isEmpty { parenthetical = inner }
             head = (head[..<open] + " " + head[head.index(after: close)...]).trimmingCharacters(in: .whitespaces)
         }
         var variants: [Variant] = []
-        if let comma = head.lastIndex(of: ",") {
+        if display.utf8.contains(UInt8(ascii: ",")), let comma = head.lastIndex(of: ",") {
             let after = head[head.index(after: comma)...].trimmingCharacters(in: .whitespaces)
             let before = head[..<comma].trimmingCharacters(in: .whitespaces)
             if !after.isEmpty, !before.isEmpty {
@@ -53,7 +66,7 @@ struct QueryParser: Sendable {
             }
         }
         qualifier = qualifier ?? parenthetical
-        let searchKey = normalizer.searchKey(head)
+        let searchKey = head == display ? keys.searchKey : normalizer.searchKey(head)
         variants.insert(variant(searchKey, feature: nil), at: 0)
         variants += genericVariants(of: searchKey)
         for ending in rules.scriptEndings[keys.script] ?? [] where searchKey.count > ending.count + 3
@@ -63,8 +76,7 @@ struct QueryParser: Sendable {
         var seen: Set<Variant> = []
         variants = variants.filter { !$0.searchKey.isEmpty && seen.insert($0).inserted }
         return Parsed(display: display, variants: variants, qualifier: qualifier,
-                      words: searchKey.split(separator: " ").map(String.init),
-                      script: UInt8(clamping: Script.dominant(in: display.unicodeScalars).code))
+                      words: searchKey.utf8.contains(0x20) ? searchKey.split(separator: " ").map(String.init) : [searchKey])
     }
 
     private func variant(_ searchKey: String, feature: FeatureFilter?) -> Variant {
@@ -73,6 +85,7 @@ struct QueryParser: Sendable {
 
     /// The name without each generic word it starts or ends with, and without an adjective ending after that.
     private func genericVariants(of searchKey: String) -> [Variant] {
+        guard searchKey.utf8.contains(0x20) else { return [] }
         let words = searchKey.split(separator: " ").map(String.init)
         guard words.count > 1, let first = words.first, let last = words.last,
               rules.genericEdgeWords.contains(first) || rules.genericEdgeWords.contains(last) else { return [] }

@@ -22,6 +22,10 @@ public final class Resolver: Sendable {
     public let pool: LookupPool
     /// Answers already given, by query and options: a stream of names from a table or an article repeats.
     private let answers = StringMemo<Resolution>(capacity: 1 << 16)
+    /// Places and matched names by row id: an article's mentions and their alternatives come back to the
+    /// same few.
+    private let places = Memo<Int64, Place?>(capacity: 1 << 16)
+    private let names = Memo<Int64, LookupConnection.NameRow?>(capacity: 1 << 16)
 
     /// - Parameters:
     ///   - database: the gazetteer to search.
@@ -145,7 +149,7 @@ public final class Resolver: Sendable {
             .sorted { $0.score > $1.score }
         for (index, candidate) in spelled.enumerated() {
             var refined = candidate
-            if index < 24, let name = connection.name(nid: candidate.entry.nid) {
+            if index < 24, let name = name(candidate.entry.nid, connection: connection) {
                 refined.score *= keys.map { Ranking.spellingCloseness($0, name.searchKey) }.max() ?? 0.79
             } else {
                 refined.score *= 0.79
@@ -238,11 +242,16 @@ public final class Resolver: Sendable {
 
     /// The output form of a candidate, with `score` (rounded to three decimals).
     public func resolvedPlace(_ candidate: Candidate, score: Double, connection: LookupConnection) -> ResolvedPlace? {
-        guard let place = connection.place(pid: candidate.entry.pid),
-              let name = connection.name(nid: candidate.entry.nid) else { return nil }
+        let entry = candidate.entry
+        guard let place = places.value(for: entry.pid, compute: { connection.place(pid: entry.pid) }),
+              let name = name(entry.nid, connection: connection) else { return nil }
         let language = name.language.isEmpty ? "und-" + normalizer.keys(for: name.name).script : name.language
         return ResolvedPlace(
             place: place, score: (min(1, max(0, score)) * 1000).rounded() / 1000,
             match: Match(name: name.name, kind: name.kind, language: language, type: candidate.type, source: name.source))
+    }
+
+    private func name(_ nid: Int64, connection: LookupConnection) -> LookupConnection.NameRow? {
+        names.value(for: nid) { connection.name(nid: nid) }
     }
 }

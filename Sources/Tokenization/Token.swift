@@ -17,17 +17,18 @@ public struct Token: Sendable, Equatable {
     public var isAllCaps: Bool
     /// The script has no case (Georgian Mkhedruli, Arabic, Hebrew, CJK): capitalization says nothing.
     public var isUncased: Bool
-    /// UTF-16 offsets where a lower-case letter is followed by an upper-case one: the seams of words glued
-    /// together by a lost space or line break ("səhifəPoliticsBaku" → səhifə | Politics | Baku).
-    public var seams: [Int]
+    /// A lower-case letter is followed by an upper-case one: words may be glued together by a lost space
+    /// or line break ("səhifəPoliticsBaku"); ``Tokenizer/seams(of:in:)`` says where. A flag, not the list,
+    /// so that tokens stay plain values that cost nothing to copy.
+    public var hasSeams: Bool
 
     public init(range: Range<Int>, kind: Kind, isCapitalized: Bool = false, isAllCaps: Bool = false,
-                isUncased: Bool = false, seams: [Int] = []) {
+                isUncased: Bool = false, hasSeams: Bool = false) {
         self.range = range
         self.kind = kind
         self.isCapitalized = isCapitalized
         self.isAllCaps = isAllCaps
         self.isUncased = isUncased
-        self.seams = seams
+        self.hasSeams = hasSeams
     }
 }

@@ -6,7 +6,9 @@ import SystemICU
 /// turns UTF-16 offsets into the Unicode-scalar offsets output contracts use. One tokenizer per task: it
 /// holds an ICU break iterator.
 public final class Tokenizer {
-    private let breaker = WordBreaker()
+    /// Opened on the first stretch of text that is not ASCII: opening one costs microseconds, and much
+    /// English text needs none.
+    private lazy var breaker = WordBreaker()
 
     public init() {}
 
@@ -14,17 +16,40 @@ public final class Tokenizer {
     public func tokens(of units: UnsafeBufferPointer<UInt16>) -> [Token] {
         var tokens: [Token] = []
         tokens.reserveCapacity(units.count / 3)
-        breaker.segments(of: units) { range, kind in
+        forEachToken(of: units) { tokens.append($0) }
+        return tokens
+    }
+
+    /// Calls `body` with each token of `units`, in order, without keeping them.
+    public func forEachToken(of units: UnsafeBufferPointer<UInt16>, _ body: (Token) -> Void) {
+        func emit(_ range: Range<Int>, _ kind: WordKind) {
             switch kind {
             case .letter, .kana, .ideographic:
-                tokens.append(Self.classify(range, in: units))
+                body(Self.classify(range, in: units))
             case .number:
-                tokens.append(Token(range: range, kind: .number))
+                body(Token(range: range, kind: .number))
             case .none:
-                tokens.append(Token(range: range, kind: .other))
+                body(Token(range: range, kind: .other))
             }
         }
-        return tokens
+        // ASCII stretches go to the fast segmenter; ICU gets the rest, cut at boundaries that hold whatever
+        // lies around them, so that both see the context their rules look at.
+        var position = 0
+        while position < units.count {
+            guard let nonASCII = (position..<units.count).first(where: { units[$0] >= 0x80 }) else {
+                ASCIIWordBreaks.segments(of: units, in: position..<units.count, emit)
+                break
+            }
+            var cut = nonASCII
+            while cut > position, !ASCIIWordBreaks.isCertainBoundary(units, at: cut) { cut -= 1 }
+            ASCIIWordBreaks.segments(of: units, in: position..<cut, emit)
+            var next = nonASCII + 1
+            while next < units.count, !ASCIIWordBreaks.isCertainBoundary(units, at: next) { next += 1 }
+            breaker.segments(of: UnsafeBufferPointer(rebasing: units[cut..<next])) { range, kind in
+                emit(range.lowerBound + cut..<range.upperBound + cut, kind)
+            }
+            position = next
+        }
     }
 
     /// A word token with its case information.
@@ -33,6 +58,35 @@ public final class Tokenizer {
         var letters = 0
         var upper = 0
         var cased = 0
+        scanLetters(range, in: units) { _, isUpper, isLower, isSeam in
+            if letters == 0 { token.isCapitalized = isUpper }
+            letters += 1
+            if isUpper { upper += 1 }
+            if isUpper || isLower { cased += 1 }
+            if isSeam { token.hasSeams = true }
+        }
+        token.isUncased = letters > 0 && cased == 0
+        token.isAllCaps = letters >= 2 && upper == letters
+        return token
+    }
+
+    /// UTF-16 offsets in `token` where a lower-case letter is followed by an upper-case one: the seams of
+    /// words glued together ("səhifəPoliticsBaku" → səhifə | Politics | Baku).
+    public static func seams(of token: Token, in units: UnsafeBufferPointer<UInt16>) -> [Int] {
+        guard token.hasSeams else { return [] }
+        var seams: [Int] = []
+        scanLetters(token.range, in: units) { index, _, _, isSeam in
+            if isSeam { seams.append(index) }
+        }
+        return seams
+    }
+
+    /// Calls `body` with the offset of each letter in `range`, whether it is upper or lower case, and
+    /// whether it is an upper-case letter right after a lower-case one (apostrophes and hyphens between
+    /// them do not count as a gap).
+    @inline(__always)
+    private static func scanLetters(_ range: Range<Int>, in units: UnsafeBufferPointer<UInt16>,
+                                    _ body: (Int, Bool, Bool, Bool) -> Void) {
         var previousLower = false
         var index = range.lowerBound
         while index < range.upperBound {
@@ -43,23 +97,33 @@ public final class Tokenizer {
                 value = 0x10000 + ((value - 0xD800) << 10) + (UInt32(units[index + 1]) - 0xDC00)
                 width = 2
             }
-            if let scalar = Unicode.Scalar(value), CharacterProperties.isAlphabetic(scalar) {
-                let isUpper = CharacterProperties.isUppercase(scalar)
-                let isLower = !isUpper && CharacterProperties.isLowercase(scalar)
-                if letters == 0 { token.isCapitalized = isUpper }
-                letters += 1
-                if isUpper { upper += 1 }
-                if isUpper || isLower { cased += 1 }
-                if isUpper, previousLower { token.seams.append(index) }
+            let isLetter: Bool
+            let isUpper: Bool
+            let isLower: Bool
+            if value < 0x80 {
+                isUpper = value &- 0x41 < 26
+                isLower = value &- 0x61 < 26
+                isLetter = isUpper || isLower
+            } else if let scalar = Unicode.Scalar(value), CharacterProperties.isAlphabetic(scalar) {
+                isLetter = true
+                // Georgian Mkhedruli has had upper-case partners (Mtavruli) since Unicode 11, but running text
+                // never capitalizes with them: for names it is a script without case.
+                let mkhedruli = (0x10D0...0x10FF).contains(value)
+                isUpper = !mkhedruli && CharacterProperties.isUppercase(scalar)
+                isLower = !mkhedruli && !isUpper && CharacterProperties.isLowercase(scalar)
+            } else {
+                isLetter = false
+                isUpper = false
+                isLower = false
+            }
+            if isLetter {
+                body(index, isUpper, isLower, isUpper && previousLower)
                 previousLower = isLower
             } else if value != 0x27 && value != 0x2019 && value != 0x2D {
                 previousLower = false
             }
             index += width
         }
-        token.isUncased = letters > 0 && cased == 0
-        token.isAllCaps = letters >= 2 && upper == letters
-        return token
     }
 }
 

@@ -54,30 +54,39 @@ struct Annotate: ParsableCommand {
         let format = self.format ?? (isatty(STDOUT_FILENO) == 1 ? .text : .json)
         let output = StandardOutput()
         defer { output.flush() }
-        var records = JSONValueSequence()
+        let inputs = files.isEmpty ? ["-"] : files
+        // One input gives one object; several inputs, or lines, an array of them.
+        let many = inputs.count > 1 || lines
+        var records = 0
         var firstFeature = true
         if format == .geojson { output.write("{\"type\":\"FeatureCollection\",\"features\":[") }
-        let inputs = files.isEmpty ? ["-"] : files
+        if format == .json, many { output.write("[") }
 
         func emit(_ text: String, source: String?) throws {
-            let mentions = try annotator.annotate(text, options: options)
             var json = JSONWriter()
             switch format {
-            case .json:
-                json.annotation(mentions, source: inputs.count > 1 || lines ? source : nil)
-                records.append(json.bytes, to: output)
-            case .ndjson:
-                json.annotation(mentions, source: source ?? "-")
-                json.raw("\n")
-                output.write(json.bytes)
+            case .json, .ndjson:
+                // Mentions stream out as they are resolved, so a long document's output is never held whole.
+                if format == .json, records > 0 { output.write(",") }
+                json.beginAnnotation(source: format == .ndjson ? source ?? "-" : many ? source : nil)
+                try annotator.annotate(text, options: options) { mention in
+                    json.mention(mention)
+                    if json.bytes.count >= 1 << 16 { output.write(json.takeBytes()) }
+                }
+                json.endAnnotation()
+                if format == .ndjson { json.raw("\n") }
+                output.write(json.takeBytes())
             case .geojson:
-                json.annotationFeatures(mentions, source: source, first: &firstFeature)
+                json.annotationFeatures(try annotator.annotate(text, options: options), source: source, first: &firstFeature)
                 output.write(json.bytes)
             case .html:
+                let mentions = try annotator.annotate(text, options: options)
                 output.write(AnnotatedPage.render(text, mentions: mentions, title: source ?? "article"))
             case .text:
+                let mentions = try annotator.annotate(text, options: options)
                 output.write(AnnotatedText.render(text, mentions: mentions, color: isatty(STDOUT_FILENO) == 1) + "\n")
             }
+            records += 1
         }
 
         for input in inputs {
@@ -95,7 +104,7 @@ struct Annotate: ParsableCommand {
             }
         }
         switch format {
-        case .json: records.finish(to: output, expectsMany: inputs.count > 1 || lines)
+        case .json: output.write(many ? "]\n" : "\n")
         case .geojson: output.write("]}\n")
         default: break
         }

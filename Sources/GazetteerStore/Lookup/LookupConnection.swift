@@ -144,8 +144,11 @@ public final class LookupConnection: @unchecked Sendable {
         return Column.int(placeByIDStatement, 0)
     }
 
+    /// The fields of a name that lookups need.
+    public typealias NameRow = (name: String, language: String, kind: NameKind, source: String, searchKey: String)
+
     /// The name with row id `nid` (its text, language, kind, source and search key), or nil.
-    public func name(nid: Int64) -> (name: String, language: String, kind: NameKind, source: String, searchKey: String)? {
+    public func name(nid: Int64) -> NameRow? {
         defer { sqlite3_reset(nameStatement) }
         sqlite3_bind_int64(nameStatement, 1, nid)
         guard sqlite3_step(nameStatement) == SQLITE_ROW else { return nil }
