@@ -58,6 +58,11 @@ let package = Package(
         ),
         .testTarget(name: "GazetteerStoreTests", dependencies: ["GazetteerStore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ResolutionTests", dependencies: ["Resolution"], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "AnnotationTests",
+            dependencies: ["Annotation", .product(name: "PropertyBased", package: "swift-property-based")],
+            resources: [.copy("Fixtures")]
+        ),
         // Runs the built `gazetteer` executable; depending on it makes `swift test` build it first.
         .testTarget(name: "GazetteerCLITests", dependencies: ["GazetteerCLI"]),
         .testTarget(

@@ -9,6 +9,8 @@ public struct AnnotationRules: Sendable {
     /// Search keys of ordinary words, in any language.
     public var commonWords: Set<String>
     public var givenNames: Set<String>
+    /// Frequent surnames: alone, they name people more often than their namesake towns.
+    public var surnames: Set<String>
     /// Titles before a person's name, as search keys (one or more words).
     public var titles: Set<String> {
         didSet { titleEndings = Self.lastWords(of: titles) }
@@ -21,6 +23,8 @@ public struct AnnotationRules: Sendable {
     public var abbreviations: Set<String>
     /// Abbreviations that stand for places when a dot follows them ("Kan.", "Ga."): search keys.
     public var dottedAbbreviations: Set<String>
+    /// Abbreviations that begin place names, written with a dot ("St. Louis", "Mt. Pleasant").
+    public var nameAbbreviations: Set<String>
     /// Words after which a place name is part of a street's name ("Dublin Road").
     public var streetWords: Set<String>
     /// Words that join the parts of a name: "of" (Republic of Armenia), "and" (Bosnia and Herzegovina).
@@ -34,6 +38,7 @@ public struct AnnotationRules: Sendable {
     public init(database: GazetteerDatabase, normalizer: NameNormalizer, dataDirectory: URL) throws {
         commonWords = Set(try database.lexicon("common").keys)
         givenNames = Set(try database.lexicon("given-name").keys)
+        surnames = Set(try database.lexicon("surname").keys)
         titles = Set(try database.lexicon("title").keys)
         titleEndings = Self.lastWords(of: titles)
         demonyms = try database.lexicon("demonym")
@@ -41,6 +46,7 @@ public struct AnnotationRules: Sendable {
         dottedAbbreviations = Set(try database.lexicon("dotted-abbreviation").keys)
         connectors = Set(try database.lexicon("connector").keys)
         streetWords = Set(try database.lexicon("street-word").keys)
+        nameAbbreviations = Set(try database.lexicon("name-abbreviation").keys)
         firstWords = try FirstWordIndex(database: database)
 
         let table = try RuleTable(path: dataDirectory.appendingPathComponent("annotation/inflections.tsv").path,

@@ -70,7 +70,7 @@ public final class Annotator: Sendable {
                         try body(Mention(start: start, end: end, text: mention.text, score: 0.5, place: nil, alternatives: []))
                         continue
                     }
-                    guard let best = choice.ranked.first, best.score >= options.minimumScore else { continue }
+                    guard choice.supported, let best = choice.ranked.first, best.score >= options.minimumScore else { continue }
                     var seen: Set<Int64> = [best.candidate.entry.pid]
                     let alternatives = choice.ranked.dropFirst()
                         .filter { $0.score >= max(options.minimumScore, 0.3) && seen.insert($0.candidate.entry.pid).inserted }

@@ -13,6 +13,9 @@ enum ContextRanker {
     struct Choice {
         /// Candidates with their final scores, best first.
         var ranked: [(candidate: Resolver.Candidate, score: Double)]
+        /// Whether the best reading may stand: always, unless every mention of the text needed the
+        /// support of the document's other places and found none.
+        var supported = true
     }
 
     /// How many candidates of each mention are weighed.
@@ -26,6 +29,8 @@ enum ContextRanker {
         /// each other ("Goris" and "GORIS").
         var keyID: Int
         var count = 0
+        /// Every mention of the text needs the document's support (see `MentionDetector.Found.needsContext`).
+        var needsContext = true
     }
 
     /// Re-scores every mention's candidates in two rounds: the first round's confident choices are the
@@ -48,6 +53,7 @@ enum ContextRanker {
                 return groups.count - 1
             }()
             groups[group].count += 1
+            groups[group].needsContext = groups[group].needsContext && mention.needsContext
             return group
         }
         var choices = groups.map { group in Choice(ranked: group.candidates.map { ($0, base($0)) }) }
@@ -56,9 +62,16 @@ enum ContextRanker {
             for index in groups.indices {
                 choices[index].ranked = groups[index].candidates.map { candidate in
                     let support = context.support(for: candidate.entry, keyID: groups[index].keyID)
-                    return (candidate, min(1, base(candidate) * (0.72 + 0.28 * support) + 0.06 * support))
+                    return (candidate, min(1, base(candidate) * (0.65 + 0.35 * support) + 0.06 * support))
                 }.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0.entry.pid < $1.0.entry.pid }
             }
+        }
+        // Mentions that need support get it only from mentions that do not: "Toyota" and "Honda" must not
+        // vouch for each other.
+        let sure = Context(groups: groups, choices: choices, keyCount: keyIDs.count, including: { !groups[$0].needsContext })
+        for index in groups.indices where groups[index].needsContext {
+            guard let best = choices[index].ranked.first?.candidate.entry else { continue }
+            choices[index].supported = sure.corroborates(best, keyID: groups[index].keyID)
         }
         return groupOfMention.map { choices[$0] }
     }
@@ -94,9 +107,9 @@ enum ContextRanker {
         /// Up to this many anchors, scanning them all costs less than asking the grid.
         private static let shortDocument = 48
 
-        init(groups: [Group], choices: [Choice], keyCount: Int) {
+        init(groups: [Group], choices: [Choice], keyCount: Int, including: (Int) -> Bool = { _ in true }) {
             ownTotal = Array(repeating: 0, count: keyCount)
-            for (group, choice) in zip(groups, choices) {
+            for (index, (group, choice)) in zip(groups, choices).enumerated() where including(index) {
                 guard let best = choice.ranked.first else { continue }
                 let second = choice.ranked.dropFirst().first?.score ?? 0
                 // A clear reading weighs more than a coin toss.
@@ -155,7 +168,16 @@ enum ContextRanker {
             let division = Self.division(entry)
             let sameDivision = divisionWeight[division, default: 0]
                 - ownDivision[OwnDivision(keyID: keyID, division: division), default: 0]
-            // The nearest other anchor: among all of them in a short document, in the cells around otherwise.
+            let nearest = nearestAnchor(to: entry, keyID: keyID)
+            let countryShare = max(0, sameCountry) / others
+            let divisionShare = max(0, sameDivision) / others
+            let proximity = nearest.isFinite ? exp(-nearest / 200) : 0
+            return min(1, 0.35 * countryShare + 0.35 * divisionShare + 0.3 * proximity)
+        }
+
+        /// Kilometres to the nearest anchor that may vote for `entry` (infinity beyond about 250 km): among
+        /// all of them in a short document, in the grid cells around otherwise.
+        private func nearestAnchor(to entry: KeyEntry, keyID: Int) -> Double {
             var nearest = Double.infinity
             let longitudeScale = cos(Double(entry.latitude) * .pi / 180)
             func consider(_ index: Int) {
@@ -175,11 +197,24 @@ enum ContextRanker {
                     }
                 }
             }
-            if nearest > 250 { nearest = .infinity }
-            let countryShare = max(0, sameCountry) / others
-            let divisionShare = max(0, sameDivision) / others
-            let proximity = nearest.isFinite ? exp(-nearest / 200) : 0
-            return min(1, 0.45 * countryShare + 0.2 * divisionShare + 0.35 * proximity)
+            return nearest > 250 ? .infinity : nearest
+        }
+
+        /// Whether another place of the document vouches for a reading: the same place by another name,
+        /// a place in the same first-level division or within 250 km, or, for a sizeable place, any place
+        /// in its country.
+        func corroborates(_ entry: KeyEntry, keyID: Int) -> Bool {
+            guard total - ownTotal[keyID] > 1e-9 else { return false }
+            if let indices = byPlace[entry.pid], indices.contains(where: { counts(anchors[$0], for: entry, keyID: keyID) }) {
+                return true
+            }
+            let division = Self.division(entry)
+            if divisionWeight[division, default: 0] - ownDivision[OwnDivision(keyID: keyID, division: division), default: 0] > 1e-9 {
+                return true
+            }
+            if nearestAnchor(to: entry, keyID: keyID) <= 250 { return true }
+            let country = countryWeight[entry.country, default: 0] - ownCountry[keyID << 16 | Int(entry.country), default: 0]
+            return country > 1e-9 && Resolver.importance(of: entry) >= 0.8
         }
 
         /// Kilometres between two places a few degrees apart, `longitudeScale` being the cosine of their

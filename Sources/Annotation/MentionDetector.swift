@@ -20,6 +20,15 @@ struct MentionDetector {
         var unresolved = false
         /// A nationality adjective counted as its country (only with `AnnotateOptions.demonyms`).
         var demonym = false
+        /// Also an ordinary word, a surname or a foreign name: a place only if the document's other places
+        /// support it ("Mobile" in an article about Alabama, not "the Mobile unit" alone).
+        var needsContext = false
+    }
+
+    /// How sure detection is that a span names a place.
+    enum Acceptance {
+        case sure
+        case ifSupportedByContext
     }
 
     /// A word of the text, with what detection needs to know about it: sixteen bytes, so that a
@@ -212,7 +221,10 @@ struct MentionDetector {
                    let best = mention.candidates.first, Resolver.importance(of: best.entry) < 0.9 {
                     continue
                 }
-                if isStreet(after: last) { continue }
+                // "Dublin Road" is a street; "Florida Highway Patrol" still names Florida.
+                if isStreet(after: last), let best = mention.candidates.first, Resolver.importance(of: best.entry) < 0.9 {
+                    continue
+                }
                 found.append(mention)
                 skipUntil = last
                 continue
@@ -276,6 +288,14 @@ struct MentionDetector {
         }
     }
 
+    /// Whether word `index` follows an abbreviation of at most four letters and its dot ("St. Louis",
+    /// "Gov. Smith"): a dot after a longer word ends a sentence.
+    private func followsAbbreviation(_ index: Int) -> Bool {
+        guard index > 0, !words[index].glued, words[index - 1].range.count <= 4 else { return false }
+        let gap = words[index].gap
+        return gap.count == 2 && units[gap.lowerBound] == 0x2E && (units[gap.lowerBound + 1] == 0x20 || units[gap.lowerBound + 1] == 0xA0)
+    }
+
     /// The capitalized run starting at `index` when it is a person's name: after a title ("President
     /// Aliyev"), or a given name followed by another capitalized word ("Aram Torosyan").
     private func personRun(at index: Int) -> Int? {
@@ -285,7 +305,9 @@ struct MentionDetector {
 
     private func computePersonRun(at index: Int) -> Int? {
         let isGivenName = facts(index).roles.contains(.givenName)
+        // "Henry County", "Laurel Lake": a given name before a generic word names a place.
         let next = index + 1 < words.count && joins(words[index + 1]) && words[index + 1].isCapitalized
+            && !facts(index + 1).roles.contains(.generic)
         let precededByTitle = !(isGivenName && next) && followsTitle(index)
         guard precededByTitle || (isGivenName && next) else { return nil }
         var end = index
@@ -303,9 +325,11 @@ struct MentionDetector {
 
     /// Whether the one to three words before `index` are a title ("President", "Secretary of State").
     private func followsTitle(_ index: Int) -> Bool {
-        guard index > 0, facts(index - 1).roles.contains(.titleEnding) else { return false }
+        guard index > 0, joins(words[index]) || followsAbbreviation(index),
+              facts(index - 1).roles.contains(.titleEnding) else { return false }
         var title = ""
         for start in stride(from: index - 1, through: max(0, index - 3), by: -1) {
+            if start < index - 1, !joins(words[start + 1]) { break }
             title = start == index - 1 ? keys(start).searchKey : keys(start).searchKey + " " + title
             if rules.titles.contains(title) { return true }
         }
@@ -316,19 +340,20 @@ struct MentionDetector {
     private func longestMatch(at index: Int) -> (Found, Int)? {
         var longest = facts(index).longestName
         if let apostrophe = apostropheSplit(words[index].range) {
+            // "I’ve", "I’m": a contraction, not a name with a suffix.
+            if apostrophe == words[index].range.lowerBound + 1 { return nil }
             longest = wordFacts(text(words[index].range.lowerBound..<apostrophe)).longestName
         }
         guard longest > 0 else { return nil }
-        // Words that may continue the name: joined by a space or hyphen, capitalized (or a connector
-        // followed by one).
-        var last = index
+        // Words that may continue the name: joined by a space or hyphen (or a dot and space after "St"),
+        // capitalized (or a connector followed by one).
         var ends: [Int] = [index]
         var position = index + 1
-        while position < words.count, position - index < longest + 2, joins(words[position]) {
+        while position < words.count, position - index < longest + 2,
+              joins(words[position]) || followsAbbreviation(position) && facts(position - 1).roles.contains(.nameAbbreviation) {
             let word = words[position]
             if isCandidateStart(word) {
                 ends.append(position)
-                last = position
             } else if facts(position).roles.contains(.connector), position + 1 < words.count,
                       joins(words[position + 1]), isCandidateStart(words[position + 1]) {
                 // keep going: "Republic of Armenia", "Bosnia and Herzegovina"
@@ -337,7 +362,6 @@ struct MentionDetector {
             }
             position += 1
         }
-        _ = last
         for end in ends.reversed() {
             let range = words[index].range.lowerBound..<words[end].range.upperBound
             var span = range
@@ -347,13 +371,18 @@ struct MentionDetector {
                 span = range.lowerBound..<apostrophe
                 spanText = text(span)
             }
-            let candidates = lookup(spanText)
-            guard let best = candidates.first else { continue }
+            var candidates = lookup(spanText)
             let dotted = span.upperBound < units.count && units[span.upperBound] == 0x2E
-            guard accept(best, candidates: candidates, words: index...end, text: spanText,
-                         partOfLongerRun: end < ends.last!, followedByDot: dotted) else { continue }
+            // "Kan.", "D.C.": with its dot, an abbreviation of a state rather than a place called Kan.
+            if dotted, rules.dottedAbbreviations.contains(normalizer.searchKey(spanText)) {
+                let abbreviations = candidates.filter { $0.entry.kind == .abbreviation }
+                if !abbreviations.isEmpty { candidates = abbreviations }
+            }
+            guard let best = candidates.first else { continue }
+            guard let acceptance = accept(best, candidates: candidates, words: index...end, text: spanText,
+                                          partOfLongerRun: end < ends.last!, followedByDot: dotted) else { continue }
             if dotted, best.entry.kind == .abbreviation { span = span.lowerBound..<span.upperBound + 1 }
-            return (Found(range: span, candidates: candidates), end)
+            return (Found(range: span, candidates: candidates, needsContext: acceptance == .ifSupportedByContext), end)
         }
         return nil
     }
@@ -366,7 +395,7 @@ struct MentionDetector {
         while index > range.lowerBound {
             let unit = units[index]
             if unit == 0x27 || unit == 0x2019 || unit == 0x02BC {
-                return letters >= 1 && letters <= 4 && index > range.lowerBound + 1 ? index : nil
+                return letters >= 1 && letters <= 4 ? index : nil
             }
             letters += 1
             index -= 1
@@ -374,46 +403,65 @@ struct MentionDetector {
         return nil
     }
 
-    /// Whether a match is a place mention rather than an ordinary word or code.
+    /// Whether a match is a place mention rather than an ordinary word, a person or a code; nil when not.
     private func accept(_ best: Resolver.Candidate, candidates: [Resolver.Candidate], words span: ClosedRange<Int>,
-                        text: String, partOfLongerRun: Bool, followedByDot: Bool) -> Bool {
+                        text: String, partOfLongerRun: Bool, followedByDot: Bool) -> Acceptance? {
         let first = words[span.lowerBound]
         let importance = Resolver.importance(of: best.entry)
         let exact = best.type == .exact || best.type == .alias
-        guard best.score >= 0.45 else { return false }
+        let curated = best.entry.source == .curated
+        guard best.score >= 0.45 else { return nil }
         let key = normalizer.searchKey(text)
-        if best.entry.kind == .abbreviation, followedByDot, rules.dottedAbbreviations.contains(key) { return true }
+        if best.entry.kind == .abbreviation, followedByDot, rules.dottedAbbreviations.contains(key) { return .sure }
         let shortCaps = words[span].contains { $0.isAllCaps && $0.range.count <= 4 && !$0.capsLine }
         let length = text.unicodeScalars.count
         if best.entry.kind == .abbreviation || length <= 2 || shortCaps {
             // Codes and very short words: only the abbreviations text uses for places (US, UK).
-            return rules.abbreviations.contains(key)
+            return rules.abbreviations.contains(key) ? .sure : nil
         }
-        if length == 3, !(exact && (best.entry.source == .curated || importance >= 0.6)) { return false }
-        if rules.demonyms[key] != nil { return false }
-        let ordinary = span.count == 1 ? rules.commonWords.contains(key) || rules.givenNames.contains(key)
-            : key.split(separator: " ").allSatisfy { rules.commonWords.contains(String($0)) || rules.connectors.contains(String($0)) }
+        // Three letters: a main name or a curated one ("Zod"); other three-letter names are mostly codes
+        // (SGT, GOV, INC).
+        if length == 3, !(best.type == .exact && importance >= 0.6 || curated) { return nil }
+        if rules.demonyms[key] != nil { return nil }
+        let single = span.count == 1
+        let roles = single ? facts(span.lowerBound).roles : []
+        if roles.contains(.title) { return nil }
+        // Several ordinary words make an ordinary phrase, unless one is a generic word ("Licking County",
+        // "Mount Pleasant").
+        let ordinary = single ? rules.commonWords.contains(key) || roles.contains(.givenName)
+            : !words[span].indices.contains { facts($0).roles.contains(.generic) }
+                && key.split(separator: " ").allSatisfy { rules.commonWords.contains(String($0)) || rules.connectors.contains(String($0)) }
         // Part of a longer capitalized run that is no name ("South Ossetian", "East Bank"): only a place by its
         // own main name, and not an ordinary word.
-        if partOfLongerRun, ordinary || !exact { return false }
+        if partOfLongerRun, ordinary || !exact { return nil }
+        let major = importance >= 0.92
         if ordinary {
             // An ordinary word: at the start of a sentence or in a headline only a country or capital by its
-            // main name counts; mid-sentence, capitalized, a sizeable place by its main name.
-            guard best.type == .exact else { return false }
-            if first.sentenceInitial || first.capsLine || first.isUncased { return importance >= 0.92 }
-            return importance >= 0.8
+            // main name counts; mid-sentence, capitalized, a sizeable place by its main name if the rest of
+            // the article supports it.
+            guard best.type == .exact else { return nil }
+            if major { return .sure }
+            if first.sentenceInitial || first.capsLine || first.isUncased { return nil }
+            return importance >= 0.7 ? .ifSupportedByContext : nil
         }
-        if first.capsLine, span.count == 1, !(exact && importance >= 0.7) { return false }
-        if first.isUncased, span.count == 1 {
-            return exact ? importance >= 0.55 || best.entry.source == .curated : importance >= 0.8
+        if first.capsLine, single, !(exact && importance >= 0.7) { return nil }
+        if first.isUncased, single {
+            return (exact ? importance >= 0.55 || curated : importance >= 0.8) ? .sure : nil
         }
         if !exact {
             // Another convention's spelling of one word: only for the places of the curated overlay (Cermuk,
             // Kelbecer) and major ones, not any village one vowel away from a person's name.
-            return best.score >= 0.55 && (span.count > 1 || best.entry.source == .curated
-                                          || (importance >= 0.85 && best.score >= 0.6))
+            let accepted = best.score >= 0.55 && (span.count > 1 || curated || (importance >= 0.85 && best.score >= 0.6))
+            return accepted ? .sure : nil
         }
-        return true
+        // A lone surname ("Johnson", "Lincoln"), or a place's name in some other language that English uses
+        // for something else ("Hamas" is a name of Hamm): a person or a thing unless the article is about
+        // the place's surroundings.
+        if single, !major, !curated,
+           roles.contains(.surname) && importance < 0.8 || best.type == .alias && best.entry.languageTag != "en" {
+            return .ifSupportedByContext
+        }
+        return .sure
     }
 
     /// "Stijn Goris": a place name right after a capitalized word that is no place and no ordinary word is

@@ -16,6 +16,9 @@ final class WordFacts: Sendable {
         static let connector = Roles(rawValue: 1 << 4)
         static let streetWord = Roles(rawValue: 1 << 5)
         static let generic = Roles(rawValue: 1 << 6)
+        static let surname = Roles(rawValue: 1 << 7)
+        /// Begins place names with a dot after it ("St" of "St. Louis").
+        static let nameAbbreviation = Roles(rawValue: 1 << 8)
     }
 
     let keys: NameKeys
@@ -40,6 +43,8 @@ extension AnnotationRules {
         var roles: WordFacts.Roles = []
         if commonWords.contains(key) { roles.insert(.common) }
         if givenNames.contains(key) { roles.insert(.givenName) }
+        if surnames.contains(key) { roles.insert(.surname) }
+        if nameAbbreviations.contains(key) { roles.insert(.nameAbbreviation) }
         if titleEndings.contains(key) { roles.insert(.titleEnding) }
         if titles.contains(key) { roles.insert(.title) }
         if connectors.contains(key) { roles.insert(.connector) }

@@ -1,96 +1,30 @@
 import Annotation
 import Foundation
+import GazetteerStore
 import Resolution
 
-/// A self-contained HTML page: the article with each place highlighted and its details on hover, and a
-/// list of the places with a small map of where they lie.
+/// A self-contained HTML page: the article with each place highlighted and its details on hover (or tap), and a
+/// list of the places with links to a map. Inline CSS only, so the page works offline and from a mail attachment.
 public enum AnnotatedPage {
     public static func render(_ text: String, mentions: [Mention], title: String) -> String {
         let scalars = Array(text.unicodeScalars)
-        var body = ""
+        func slice(_ range: Range<Int>) -> String { String(String.UnicodeScalarView(scalars[range])) }
+        var article = Paragraphs()
+        var places = PlaceList()
         var position = 0
-        var places: [String: (ResolvedPlace, Int)] = [:]
-        var order: [String] = []
-        for mention in mentions where mention.start >= position && mention.end <= scalars.count {
-            body += escape(String(String.UnicodeScalarView(scalars[position..<mention.start])))
-            let span = escape(String(String.UnicodeScalarView(scalars[mention.start..<mention.end])))
-            if let resolved = mention.place {
-                let place = resolved.place
-                if places[place.id] == nil { order.append(place.id) }
-                places[place.id, default: (resolved, 0)].1 += 1
-                let details = [place.name, place.feature, [place.admin1Name, place.country].compactMap { $0 }.joined(separator: ", "),
-                               String(format: "%.4f, %.4f", place.latitude, place.longitude),
-                               "population \(place.population)", place.id,
-                               "matched \(resolved.match.type.label) “\(resolved.match.name)” (\(resolved.match.language))",
-                               String(format: "score %.2f", mention.score)]
-                body += "<mark class=\"place\" data-id=\"\(escape(place.id))\">\(span)<span class=\"tip\">"
-                    + details.map(escape).joined(separator: "<br>") + "</span></mark>"
-            } else {
-                body += "<mark class=\"unresolved\">\(span)<span class=\"tip\">a place name not in the gazetteer</span></mark>"
-            }
+        // Mentions are in text order; one that overlaps the previous is left out rather than nested.
+        for mention in mentions where position <= mention.start && mention.start < mention.end
+            && mention.end <= scalars.count {
+            article.append(text: slice(position..<mention.start))
+            // A paragraph break inside a span would split the <mark> across paragraphs.
+            let span = escape(String(slice(mention.start..<mention.end).map { $0.isNewline ? " " : $0 }))
+            article.append(markup: mark(span, for: mention))
+            places.add(mention)
             position = mention.end
         }
-        body += escape(String(String.UnicodeScalarView(scalars[min(position, scalars.count)...])))
-        let paragraphs = body.components(separatedBy: "\n").filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
-            .map { "<p>\($0)</p>" }.joined(separator: "\n")
-
-        var list = ""
-        var dots = ""
-        let resolved = order.compactMap { places[$0] }
-        let latitudes = resolved.map(\.0.place.latitude)
-        let longitudes = resolved.map(\.0.place.longitude)
-        let (minLat, maxLat) = (latitudes.min() ?? 0, latitudes.max() ?? 1)
-        let (minLon, maxLon) = (longitudes.min() ?? 0, longitudes.max() ?? 1)
-        let spanLat = max(maxLat - minLat, 0.5)
-        let spanLon = max(maxLon - minLon, 0.5)
-        for (index, (result, count)) in resolved.enumerated() {
-            let place = result.place
-            list += "<li><span class=\"n\">\(index + 1)</span> <b>\(escape(place.name))</b> "
-                + "\(escape([place.admin1Name, place.country].compactMap { $0 }.joined(separator: ", "))) "
-                + "<small>\(escape(place.feature)) · \(escape(place.id)) · named \(count)×</small></li>\n"
-            let x = 20 + (place.longitude - minLon) / spanLon * 360
-            let y = 20 + (maxLat - place.latitude) / spanLat * 200
-            dots += "<circle cx=\"\(Int(x))\" cy=\"\(Int(y))\" r=\"6\"><title>\(escape(place.name))</title></circle>"
-                + "<text x=\"\(Int(x) + 8)\" y=\"\(Int(y) + 4)\">\(index + 1)</text>"
-        }
-        return """
-            <!DOCTYPE html>
-            <html lang="und"><head><meta charset="utf-8"><title>\(escape(title))</title>
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <style>
-            body { font: 16px/1.6 system-ui, sans-serif; margin: 0; color: #1d2330; background: #f6f7f9; }
-            header { background: #1d3557; color: white; padding: 12px 24px; }
-            header h1 { font-size: 18px; margin: 0; }
-            main { display: flex; gap: 24px; padding: 24px; align-items: flex-start; }
-            article { flex: 3; background: white; padding: 8px 24px; border-radius: 8px; box-shadow: 0 1px 3px #0002; }
-            aside { flex: 2; background: white; padding: 8px 20px; border-radius: 8px; box-shadow: 0 1px 3px #0002; }
-            mark { position: relative; border-radius: 3px; padding: 0 2px; cursor: help; }
-            mark.place { background: #ffe08a; }
-            mark.unresolved { background: #ddd; }
-            mark .tip { display: none; position: absolute; left: 0; top: 1.6em; z-index: 2; min-width: 220px;
-                        background: #1d2330; color: white; font-size: 13px; line-height: 1.4; padding: 6px 8px;
-                        border-radius: 4px; white-space: normal; }
-            mark:hover .tip { display: block; }
-            ol { padding-left: 0; list-style: none; }
-            li { margin: 6px 0; }
-            .n { display: inline-block; width: 1.6em; text-align: center; background: #e63946; color: white;
-                 border-radius: 50%; font-size: 12px; }
-            svg { width: 100%; background: #eef3f8; border-radius: 6px; }
-            svg circle { fill: #e63946; stroke: white; stroke-width: 2; }
-            svg text { font-size: 12px; fill: #1d2330; }
-            </style></head>
-            <body><header><h1>\(escape(title)) — \(mentions.count) place mentions, \(order.count) places</h1></header>
-            <main><article>
-            \(paragraphs)
-            </article>
-            <aside><h2>Places</h2>
-            <svg viewBox="0 0 400 240" role="img" aria-label="where the places lie">\(dots)</svg>
-            <ol>
-            \(list)</ol>
-            <p><small>Place data © GeoNames (CC BY 4.0) and the gazetteer's curated overlay.</small></p>
-            </aside></main></body></html>
-
-            """
+        article.append(text: slice(position..<scalars.count))
+        article.endLine()
+        return page(title: title, article: article.html.joined(separator: "\n"), places: places)
     }
 
     static func escape(_ text: String) -> String {
@@ -102,9 +36,232 @@ public enum AnnotatedPage {
             case "<": result += "&lt;"
             case ">": result += "&gt;"
             case "\"": result += "&quot;"
+            case "'": result += "&#39;"
             default: result.append(character)
             }
         }
         return result
+    }
+
+    /// A highlighted span with its details in a tooltip; focusable, so a tap or the keyboard shows them too.
+    private static func mark(_ span: String, for mention: Mention) -> String {
+        guard let resolved = mention.place else {
+            return "<mark class=\"unresolved\" tabindex=\"0\">\(span)<span class=\"tip\" dir=\"ltr\">"
+                + "<b>not in the gazetteer</b><br>recognized as a place name</span></mark>"
+        }
+        let place = resolved.place
+        let match = resolved.match
+        var lines = [
+            "<b>\(name(place))</b> · \(kind(of: place)) (\(escape(place.feature)))",
+            escape(location(of: place)),
+            coordinates(of: place) + (place.population > 0 ? " · pop.\u{A0}\(grouped(place.population))" : ""),
+            "matched “<bdi>\(escape(match.name))</bdi>” (\(escape(match.language))), \(match.type.label)"
+                + String(format: " · score\u{A0}%.2f", mention.score),
+        ].filter { !$0.isEmpty }
+        let others = unique(mention.alternatives.map { label(of: $0.place) }.filter { $0 != label(of: place) })
+        if !others.isEmpty { lines.append("or: " + others.map { "<bdi>\(escape($0))</bdi>" }.joined(separator: "; ")) }
+        return "<mark class=\"place\" tabindex=\"0\">\(span)<span class=\"tip\" dir=\"ltr\">"
+            + lines.joined(separator: "<br>") + "</span></mark>"
+    }
+
+    private static func page(title: String, article: String, places: PlaceList) -> String {
+        let mentions = places.entries.reduce(0) { $0 + $1.count }
+        var summary = "\(counted(mentions, "mention")) of \(counted(places.entries.count, "place"))"
+        if !places.missing.isEmpty { summary += " · \(counted(places.missing.count, "name")) not in the gazetteer" }
+        var list = places.entries.map(listItem).joined(separator: "\n")
+        if places.entries.isEmpty { list = "<li>No places found.</li>" }
+        var missing = ""
+        if !places.missing.isEmpty {
+            missing = "<h3>Not in the gazetteer</h3>\n<ul class=\"missing\">"
+                + places.missing.map { "<li><bdi>\(escape($0))</bdi></li>" }.joined() + "</ul>\n"
+        }
+        return """
+            <!DOCTYPE html>
+            <html lang="en"><head><meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>\(escape(title))</title>
+            <style>\(style)</style></head>
+            <body><header><h1>\(escape(title))</h1><p>\(summary)</p></header>
+            <main><article lang="und">
+            \(article.isEmpty ? "<p>The article is empty.</p>" : article)
+            </article>
+            <aside><h2>Places</h2>
+            <ul class="places">
+            \(list)
+            </ul>
+            \(missing)<p class="credit">Place data © GeoNames (CC BY 4.0) and the gazetteer’s curated overlay.
+            Map links open OpenStreetMap.</p>
+            </aside></main></body></html>
+
+            """
+    }
+
+    private static func listItem(_ entry: PlaceList.Entry) -> String {
+        let place = entry.place
+        let zoom = place.featureClass == "A" ? 6 : 12
+        let (lat, lon) = (String(format: "%.5f", place.latitude), String(format: "%.5f", place.longitude))
+        let map = "https://www.openstreetmap.org/?mlat=\(lat)&mlon=\(lon)#map=\(zoom)/\(lat)/\(lon)"
+        let spellings = entry.spellings.map { "<bdi>\(escape($0))</bdi>" }.joined(separator: ", ")
+        return "<li><b>\(name(place))</b> <span class=\"kind\">\(kind(of: place))</span><br>"
+            + [escape(location(of: place)), "<a href=\"\(escape(map))\">\(coordinates(of: place))</a>"]
+                .filter { !$0.isEmpty }.joined(separator: " · ") + "<br>"
+            + "<small>named \(entry.count)× as \(spellings) · \(escape(place.id))</small></li>"
+    }
+
+    private static func name(_ place: Place) -> String { "<bdi>\(escape(place.name))</bdi>" }
+
+    /// Region and country, in words: "Syunik, Armenia"; a place is not repeated as its own region or country.
+    private static func location(of place: Place) -> String {
+        let country = countryName(place.country)
+        return unique([place.admin1Name, country].compactMap { $0 }.filter { !$0.isEmpty && $0 != place.name })
+            .joined(separator: ", ")
+    }
+
+    /// "Gori, Georgia": enough to tell same-named places apart.
+    private static func label(of place: Place) -> String {
+        [place.name, countryName(place.country)].filter { !$0.isEmpty }.joined(separator: ", ")
+    }
+
+    /// The English name of an ISO 3166-1 code (from the toolchain's CLDR data), or the code when it has none.
+    private static func countryName(_ code: String) -> String { english.localizedString(forRegionCode: code) ?? code }
+
+    private static let english = Locale(identifier: "en")
+
+    private static func coordinates(of place: Place) -> String {
+        String(format: "%.4f, %.4f", place.latitude, place.longitude)
+    }
+
+    /// The GeoNames feature as a reader would say it; the code itself is in the tooltip.
+    private static func kind(of place: Place) -> String {
+        switch (place.featureClass, place.featureCode) {
+        case ("A", let code) where code.hasPrefix("PCL"): return "country"
+        case ("A", _): return "administrative region"
+        case ("P", "PPLC"): return "capital"
+        case ("P", let code) where code.hasPrefix("PPLA"): return "regional centre"
+        case ("P", _): return "town or village"
+        case ("H", _): return "water"
+        case ("T", _): return "mountain or landform"
+        case ("L", _): return "area"
+        case ("R", _): return "road or railway"
+        case ("S", _): return "site or building"
+        case ("U", _): return "undersea feature"
+        case ("V", _): return "forest or heath"
+        default: return "place"
+        }
+    }
+
+    /// 1234567 as "1,234,567", the same whatever the machine's locale.
+    private static func grouped(_ number: Int) -> String {
+        var digits = String(number.magnitude)
+        var index = digits.endIndex
+        while digits.distance(from: digits.startIndex, to: index) > 3 {
+            index = digits.index(index, offsetBy: -3)
+            digits.insert(",", at: index)
+        }
+        return (number < 0 ? "-" : "") + digits
+    }
+
+    private static func counted(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }
+
+    private static func unique(_ items: [String]) -> [String] {
+        var seen: Set<String> = []
+        return items.filter { seen.insert($0).inserted }
+    }
+
+    /// Readable on a phone and a wide screen: the place list sits beside the article and stays in view, or
+    /// below it on a narrow screen, where a tooltip becomes a panel at the bottom so it is never cut off.
+    private static let style = """
+
+        * { box-sizing: border-box; }
+        body { margin: 0; color: #1d2330; background: #f3f4f6;
+               font: 17px/1.65 system-ui, -apple-system, "Segoe UI", "Noto Sans", "Noto Sans Armenian",
+                     "Noto Sans Georgian", "DejaVu Sans", sans-serif; }
+        header { background: #1d3557; color: #fff; padding: 14px 24px; }
+        header h1 { font-size: 19px; margin: 0; overflow-wrap: anywhere; }
+        header p { font-size: 14px; margin: 2px 0 0; opacity: .85; }
+        main { display: flex; gap: 24px; align-items: flex-start; max-width: 1240px; margin: 0 auto; padding: 24px; }
+        article, aside { background: #fff; border-radius: 8px; box-shadow: 0 1px 3px #0002; min-width: 0; }
+        article { flex: 3 1 0; padding: 6px 28px; overflow-wrap: break-word; }
+        aside { flex: 2 1 0; padding: 4px 20px 8px; position: sticky; top: 16px; max-height: calc(100vh - 32px);
+                overflow: auto; font-size: 15px; line-height: 1.45; }
+        h2 { font-size: 18px; margin: 14px 0 6px; }
+        h3 { font-size: 15px; margin: 18px 0 6px; }
+        mark { position: relative; color: inherit; padding: 0 .12em; border-radius: 3px; cursor: help;
+               -webkit-box-decoration-break: clone; box-decoration-break: clone; }
+        mark.place { background: #ffe08a; }
+        mark.unresolved { background: #eceef2; border-bottom: 2px dashed #7b8496; border-radius: 3px 3px 0 0; }
+        mark:hover, mark:focus { outline: 2px solid #d39e00; outline-offset: 0; }
+        mark.unresolved:hover, mark.unresolved:focus { outline-color: #7b8496; }
+        .tip { display: none; position: absolute; left: 0; top: calc(100% + 4px); z-index: 3; width: max-content;
+               max-width: 24em; padding: 7px 10px; border-radius: 6px; background: #1d2330; color: #fff;
+               font-size: 13px; line-height: 1.45; text-align: left; white-space: normal; cursor: auto;
+               box-shadow: 0 4px 14px #0004; }
+        mark:hover .tip, mark:focus .tip { display: block; }
+        ul.places { list-style: none; padding: 0; margin: 0; }
+        ul.places li { padding: 8px 0; border-top: 1px solid #e6e8ec; }
+        ul.places li:first-child { border-top: 0; }
+        .kind, small { color: #5b6474; }
+        small { font-size: 13px; }
+        a { color: #1d5fa8; }
+        ul.missing { list-style: none; padding: 0; margin: 0; display: flex; flex-wrap: wrap; gap: 6px; }
+        ul.missing li { background: #eceef2; border-bottom: 2px dashed #7b8496; padding: 0 6px; }
+        .credit { font-size: 12px; color: #5b6474; margin-top: 16px; }
+        @media (max-width: 800px) {
+            main { flex-direction: column; align-items: stretch; gap: 12px; padding: 12px; }
+            article, aside { flex: none; }
+            article { padding: 2px 16px; }
+            aside { position: static; max-height: none; overflow: visible; padding: 2px 16px 8px; }
+            .tip { position: fixed; left: 8px; right: 8px; bottom: 8px; top: auto; width: auto; max-width: none;
+                   font-size: 14px; }
+        }
+
+        """
+}
+
+/// The article as paragraphs, one per non-blank line, built from text and markup in reading order.
+private struct Paragraphs {
+    private(set) var html: [String] = []
+    private var line = ""
+
+    mutating func append(text: String) {
+        for (index, piece) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
+            if index > 0 { endLine() }
+            line += AnnotatedPage.escape(String(piece))
+        }
+    }
+
+    mutating func append(markup: String) { line += markup }
+
+    mutating func endLine() {
+        if line.contains(where: { !$0.isWhitespace }) { html.append("<p dir=\"auto\">\(line)</p>") }
+        line = ""
+    }
+}
+
+/// The places an article names, in order of first mention, with how each was written; and the names not found.
+private struct PlaceList {
+    struct Entry {
+        var place: Place
+        var spellings: [String]
+        var count: Int
+    }
+
+    private(set) var entries: [Entry] = []
+    private(set) var missing: [String] = []
+    private var index: [String: Int] = [:]
+
+    mutating func add(_ mention: Mention) {
+        let spelling = mention.text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        guard let place = mention.place?.place else {
+            if !missing.contains(spelling) { missing.append(spelling) }
+            return
+        }
+        if let position = index[place.id] {
+            entries[position].count += 1
+            if !entries[position].spellings.contains(spelling) { entries[position].spellings.append(spelling) }
+        } else {
+            index[place.id] = entries.count
+            entries.append(Entry(place: place, spellings: [spelling], count: 1))
+        }
     }
 }

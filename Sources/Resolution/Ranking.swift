@@ -60,6 +60,8 @@ enum Ranking {
             if code == Codes.capital { value = max(value, 0.92) }
             if code == Codes.firstLevelSeat { value = max(value, 0.75) }
             return value
+        case UInt8(ascii: "L") where code == Codes.continent:
+            return 1.0
         case UInt8(ascii: "H"), UInt8(ascii: "T"), UInt8(ascii: "L"):
             return entry.source == .curated ? 0.8 : 0.6
         default:
@@ -74,6 +76,7 @@ enum Ranking {
         static let adm2 = PackedASCII.pack("ADM2")
         static let capital = PackedASCII.pack("PPLC")
         static let firstLevelSeat = PackedASCII.pack("PPLA")
+        static let continent = PackedASCII.pack("CONT")
     }
 
     /// Importance, raised for names of the curated overlay: a village is in it because the news names it.

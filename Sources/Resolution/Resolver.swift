@@ -68,8 +68,10 @@ public final class Resolver: Sendable {
     public func candidates(for query: String, options: ResolveOptions = ResolveOptions(),
                            connection: LookupConnection) -> [Candidate] {
         let parsed = parser.parse(query)
-        // Every word an ordinary word of some language (press, service, today)?
-        let isCommonWord = !parsed.words.isEmpty && parsed.words.allSatisfy(connection.isCommonWord)
+        // Every word an ordinary word of some language (press, service, today)? A generic word makes a name
+        // of ordinary words ("Walker County", "Mount Pleasant").
+        let isCommonWord = !parsed.words.isEmpty && !parsed.words.contains(where: parser.rules.genericEdgeWords.contains)
+            && parsed.words.allSatisfy(connection.isCommonWord)
         var candidates = Candidates()
         for variant in parsed.variants {
             collect(connection.entries(matchKey: variant.matchKey), variant: variant, into: &candidates)

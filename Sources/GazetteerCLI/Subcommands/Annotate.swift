@@ -41,6 +41,9 @@ struct Annotate: ParsableCommand {
     func validate() throws {
         guard (0...1).contains(minScore) else { throw ValidationError("--min-score must be between 0 and 1") }
         guard alternatives >= 0 else { throw ValidationError("--alternatives must not be negative") }
+        if format == .html, files.count > 1 || lines {
+            throw ValidationError("--format html makes one page of one article: give one file, without --lines")
+        }
         for file in files where file != "-" && !FileManager.default.isReadableFile(atPath: file) {
             throw ValidationError("cannot read \(file)")
         }
@@ -81,7 +84,7 @@ struct Annotate: ParsableCommand {
                 output.write(json.bytes)
             case .html:
                 let mentions = try annotator.annotate(text, options: options)
-                output.write(AnnotatedPage.render(text, mentions: mentions, title: source ?? "article"))
+                output.write(AnnotatedPage.render(text, mentions: mentions, title: source == "-" ? "article" : source ?? "article"))
             case .text:
                 let mentions = try annotator.annotate(text, options: options)
                 output.write(AnnotatedText.render(text, mentions: mentions, color: isatty(STDOUT_FILENO) == 1) + "\n")

@@ -1,0 +1,92 @@
+import Foundation
+import Testing
+
+/// `gazetteer annotate` as tools meet it: the JSON contract our evaluation depends on, NDJSON per line,
+/// GeoJSON, a self-contained HTML page, and errors.
+@Suite struct AnnotateCommandTests {
+    let db = CommandRunner.database
+    static let article = "Azerbaijan fired at Goris and Jermuk (Gorus and Istisu), and at the Xyzabad district. 😀 Sotk too."
+
+    private func json(_ text: String) throws -> Any {
+        try JSONSerialization.jsonObject(with: Data(text.utf8))
+    }
+
+    @Test func jsonIsOneObjectOfMentionsWithScalarOffsets() throws {
+        let result = try CommandRunner.run(["annotate", "--db", db, "--format", "json", "-"], input: Self.article)
+        #expect(result.status == 0, "\(result.stderr)")
+        let object = try #require(try json(result.stdout) as? [String: Any])
+        #expect(Set(object.keys) == ["mentions"])
+        let mentions = try #require(object["mentions"] as? [[String: Any]])
+        #expect(mentions.map { $0["text"] as? String } == ["Azerbaijan", "Goris", "Jermuk", "Gorus", "Istisu", "Xyzabad", "Sotk"])
+        let scalars = Array(Self.article.unicodeScalars)
+        for mention in mentions {
+            #expect(Set(mention.keys) == ["start", "end", "text", "score", "place", "alternatives"])
+            let start = try #require(mention["start"] as? Int)
+            let end = try #require(mention["end"] as? Int)
+            #expect(String(String.UnicodeScalarView(scalars[start..<end])) == mention["text"] as? String)
+        }
+        // Istisu beside Jermuk is Jermuk; an unknown name with a generic word is reported without a place.
+        let places = mentions.map { ($0["place"] as? [String: Any])?["id"] as? String }
+        #expect(places == ["geonames:587116", "geonames:174895", "geonames:174884", "geonames:174895",
+                           "geonames:174884", nil, "geonames:616041"])
+        let place = try #require(mentions[1]["place"] as? [String: Any])
+        #expect(Set(place.keys) == ["id", "name", "country", "admin1", "feature", "lat", "lon", "population", "score", "match"])
+    }
+
+    @Test func severalInputsGiveAnArrayWithSources() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("annotate-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let first = directory.appendingPathComponent("a.txt")
+        let second = directory.appendingPathComponent("b.txt")
+        try "Goris".write(to: first, atomically: true, encoding: .utf8)
+        try "Nothing here.".write(to: second, atomically: true, encoding: .utf8)
+        let result = try CommandRunner.run(["annotate", "--db", db, "--format", "json", first.path, second.path])
+        let array = try #require(try json(result.stdout) as? [[String: Any]])
+        #expect(array.map { $0["source"] as? String } == [first.path, second.path])
+        #expect(array.map { ($0["mentions"] as? [Any])?.count } == [1, 0])
+    }
+
+    @Test func ndjsonWithLinesGivesOneObjectPerLineInOrder() throws {
+        let result = try CommandRunner.run(["annotate", "--db", db, "--format", "ndjson", "--lines", "-"],
+                                           input: "Goris and Sotk\n\nJermuk\n")
+        let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        let objects = try lines.map { try #require(try json(String($0)) as? [String: Any]) }
+        #expect(objects.map { $0["source"] as? String } == ["-:1", "-:2", "-:3"])
+        #expect(objects.map { ($0["mentions"] as? [Any])?.count } == [2, 0, 1])
+    }
+
+    @Test func geoJSONHasAFeaturePerPlaceWithItsMentions() throws {
+        let result = try CommandRunner.run(["annotate", "--db", db, "--format", "geojson", "-"], input: Self.article)
+        let collection = try #require(try json(result.stdout) as? [String: Any])
+        #expect(collection["type"] as? String == "FeatureCollection")
+        let features = try #require(collection["features"] as? [[String: Any]])
+        let jermuk = try #require(features.first { (($0["properties"] as? [String: Any])?["id"] as? String) == "geonames:174884" })
+        #expect(((jermuk["properties"] as? [String: Any])?["mentions"] as? [Any])?.count == 2)
+        #expect((jermuk["geometry"] as? [String: Any])?["coordinates"] as? [Double] == [45.67112, 39.83948])
+    }
+
+    @Test func htmlIsOneSelfContainedEscapedPage() throws {
+        let text = "Shelling near <script>alert(\"x&y\")</script> Goris and the Xyzabad district."
+        let first = try CommandRunner.run(["annotate", "--db", db, "--format", "html", "-"], input: text)
+        let second = try CommandRunner.run(["annotate", "--db", db, "--format", "html", "-"], input: text)
+        #expect(first.status == 0)
+        #expect(first.stdout == second.stdout, "the page is deterministic")
+        #expect(first.stdout.hasPrefix("<!DOCTYPE html>"))
+        #expect(first.stdout.contains("&lt;script&gt;") && !first.stdout.contains("<script>"))
+        #expect(first.stdout.contains("class=\"place\"") && first.stdout.contains("class=\"unresolved\""))
+        #expect(!first.stdout.contains("src=") && !first.stdout.contains("<link"))
+        let lines = try CommandRunner.run(["annotate", "--db", db, "--format", "html", "--lines", "-"], input: text)
+        #expect(lines.status == 2 && lines.stderr.contains("--format html"))
+    }
+
+    @Test func textMarksEachMentionInline() throws {
+        let result = try CommandRunner.run(["annotate", "--db", db, "--format", "text", "-"], input: "Goris and Sotk.")
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("Goris") && result.stdout.contains("Sotk") && result.stdout != "Goris and Sotk.\n")
+    }
+
+    @Test func anUnreadableFileIsAUsageError() throws {
+        let result = try CommandRunner.run(["annotate", "--db", db, "/nonexistent/article.txt"])
+        #expect(result.status == 2 && result.stderr.contains("/nonexistent/article.txt"))
+    }
+}
