@@ -217,7 +217,9 @@ struct MentionDetector {
             }
             if let (mention, last) = longestMatch(at: index) {
                 if isSurname(mention, at: index) { continue }
-                if last == index, people.contains(keys(index).searchKey),
+                // After an article names a person ("Chiquita Raquel Henry"), the surname alone is the person
+                // ("Henry said"); before, it may still be the town ("Goris … Stijn Goris").
+                if last == index, let named = people[keys(index).searchKey], named < index,
                    let best = mention.candidates.first, Resolver.importance(of: best.entry) < 0.9 {
                     continue
                 }
@@ -249,15 +251,15 @@ struct MentionDetector {
         return found
     }
 
-    /// Words the document uses as people's names: every capitalized word of a run after a title or a given
-    /// name ("Chiquita Raquel Henry" makes a later "Henry" a person too).
-    private func personWords() -> Set<String> {
-        var people: Set<String> = []
+    /// Words the document uses as people's names, with where it first does: every capitalized word of a
+    /// run after a title or a given name ("Chiquita Raquel Henry" makes a later "Henry" a person too).
+    private func personWords() -> [String: Int] {
+        var people: [String: Int] = [:]
         var index = 0
         while index < words.count {
             if isCandidateStart(words[index]), let end = personRun(at: index) {
                 for position in index...end where !facts(position).roles.contains(.givenName) {
-                    people.insert(keys(position).searchKey)
+                    people[keys(position).searchKey] = people[keys(position).searchKey] ?? position
                 }
                 index = end + 1
             } else {
@@ -413,7 +415,10 @@ struct MentionDetector {
         guard best.score >= 0.45 else { return nil }
         let key = normalizer.searchKey(text)
         if best.entry.kind == .abbreviation, followedByDot, rules.dottedAbbreviations.contains(key) { return .sure }
+        // Short words in capitals are mostly codes (NATO, OSCE), unless one is the main name of a capital or
+        // country (BAKU, OSLO).
         let shortCaps = words[span].contains { $0.isAllCaps && $0.range.count <= 4 && !$0.capsLine }
+            && !(span.count == 1 && words[span.lowerBound].range.count == 4 && best.type == .exact && importance >= 0.9)
         let length = text.unicodeScalars.count
         if best.entry.kind == .abbreviation || length <= 2 || shortCaps {
             // Codes and very short words: only the abbreviations text uses for places (US, UK).
