@@ -61,7 +61,7 @@ public final class Annotator: Sendable {
                         self.wordFacts.value(for: word) { self.rules.facts(of: self.resolver.normalizer.keys(for: word)) }
                     })
                 let found = detector.detect()
-                let choices = ContextRanker.rank(found, countries: options.countries)
+                let choices = ContextRanker.rank(found, countries: options.countries, near: options.near)
                 var offsets = ScalarOffsets(units: buffer)
                 for (mention, choice) in zip(found, choices) {
                     let start = offsets.scalarOffset(of: mention.range.lowerBound)

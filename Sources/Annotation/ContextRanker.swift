@@ -35,11 +35,13 @@ enum ContextRanker {
 
     /// Re-scores every mention's candidates in two rounds: the first round's confident choices are the
     /// context of the second.
-    static func rank(_ mentions: [MentionDetector.Found], countries preferred: [String]) -> [Choice] {
+    static func rank(_ mentions: [MentionDetector.Found], countries preferred: [String], near: Coordinate?) -> [Choice] {
         let preferredCountries = Set(preferred.map { UInt16(truncatingIfNeeded: PackedASCII.pack($0.uppercased())) })
         func base(_ candidate: Resolver.Candidate) -> Double {
-            guard !preferredCountries.isEmpty else { return candidate.score }
-            return candidate.score * (preferredCountries.contains(candidate.entry.country) ? 1 : 0.7)
+            var score = candidate.score
+            if !preferredCountries.isEmpty { score *= preferredCountries.contains(candidate.entry.country) ? 1 : 0.7 }
+            if let near { score *= Resolver.nearness(of: candidate.entry, to: near) }
+            return score
         }
         var groups: [Group] = []
         var groupOfText: [String: Int] = [:]

@@ -35,11 +35,15 @@ public struct AnnotateOptions: Sendable, Hashable {
     public var demonyms: Bool
     /// Prefer places in these countries (ISO 3166-1 alpha-2), like `resolve --country`.
     public var countries: [String]
+    /// Prefer places near this point, like `resolve --near`: where a local paper's readers live.
+    public var near: Coordinate?
 
-    public init(minimumScore: Double = 0.3, alternatives: Int = 3, demonyms: Bool = false, countries: [String] = []) {
+    public init(minimumScore: Double = 0.3, alternatives: Int = 3, demonyms: Bool = false, countries: [String] = [],
+                near: Coordinate? = nil) {
         self.minimumScore = minimumScore
         self.alternatives = alternatives
         self.demonyms = demonyms
         self.countries = countries
+        self.near = near
     }
 }

@@ -179,11 +179,7 @@ public final class Resolver: Sendable {
             }
             if constraintHolds, let constraint { candidate.score *= constraint.factor(for: entry) }
             if !countries.isEmpty { candidate.score *= countries.contains(entry.country) ? 1.0 : 0.62 }
-            if let near = options.near {
-                let distance = near.distance(to: Coordinate(latitude: Double(entry.latitude),
-                                                            longitude: Double(entry.longitude)))
-                candidate.score *= 0.55 + 0.45 * exp(-distance / 250)
-            }
+            if let near = options.near { candidate.score *= Self.nearness(of: entry, to: near) }
             ranked.append(candidate)
         }
         return ranked
@@ -232,6 +228,13 @@ public final class Resolver: Sendable {
             }
         }
         return constraint
+    }
+
+    /// How much a preferred point favours a place: 1 at the point, falling to 0.55 far away (half way at
+    /// about 170 km), so that nearness decides among namesakes without silencing a famous place elsewhere.
+    public static func nearness(of entry: KeyEntry, to point: Coordinate) -> Double {
+        let distance = point.distance(to: Coordinate(latitude: Double(entry.latitude), longitude: Double(entry.longitude)))
+        return 0.55 + 0.45 * exp(-distance / 250)
     }
 
     // MARK: Output

@@ -29,8 +29,7 @@ struct Annotate: ParsableCommand {
     @Option(help: "How many alternative places to give per mention.")
     var alternatives = AnnotateOptions().alternatives
 
-    @Option(help: ArgumentHelp("Prefer places in these countries (ISO codes, comma-separated).", valueName: "CC[,CC]"))
-    var country: String?
+    @OptionGroup var preferences: PreferenceOptions
 
     @Flag(help: "Also mark nationality adjectives (American, Russian) as mentions of their country.")
     var demonyms = false
@@ -53,7 +52,7 @@ struct Annotate: ParsableCommand {
         let annotator = try Annotator(database: try database.open())
         let options = AnnotateOptions(
             minimumScore: minScore, alternatives: alternatives, demonyms: demonyms,
-            countries: country?.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).uppercased() } ?? [])
+            countries: preferences.countries, near: preferences.point)
         let format = self.format ?? (isatty(STDOUT_FILENO) == 1 ? .text : .json)
         let output = StandardOutput()
         defer { output.flush() }

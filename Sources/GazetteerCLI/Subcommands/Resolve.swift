@@ -27,11 +27,7 @@ struct Resolve: ParsableCommand {
     @Option(help: ArgumentHelp("Return nothing scoring below this (0…1).", valueName: "score"))
     var minScore = ResolveOptions.defaultMinimumScore
 
-    @Option(help: ArgumentHelp("Prefer places in these countries (ISO codes, comma-separated).", valueName: "CC[,CC]"))
-    var country: String?
-
-    @Option(help: ArgumentHelp("Prefer places near this point.", valueName: "LAT,LON"))
-    var near: String?
+    @OptionGroup var preferences: PreferenceOptions
 
     @Option(help: ArgumentHelp("Only places of this feature class or code, e.g. P or A.ADM1 (comma-separated).",
                                valueName: "CLASS[.CODE]"))
@@ -46,16 +42,14 @@ struct Resolve: ParsableCommand {
     func validate() throws {
         guard limit >= 1 else { throw ValidationError("--limit must be at least 1") }
         guard (0...1).contains(minScore) else { throw ValidationError("--min-score must be between 0 and 1") }
-        if let near, parseNear(near) == nil { throw ValidationError("--near must be LAT,LON in degrees, e.g. 39.84,45.67") }
         if let feature, parseFeatures(feature) == nil { throw ValidationError("--feature must be CLASS or CLASS.CODE, e.g. P or A.ADM1") }
-        if let country, parseCountries(country) == nil { throw ValidationError("--country must be ISO 3166-1 codes, e.g. AM,AZ") }
     }
 
     func run() throws {
         let resolver = try Resolver(database: try database.open())
         let options = ResolveOptions(
-            limit: limit, minimumScore: minScore, countries: country.flatMap(parseCountries) ?? [],
-            near: near.flatMap(parseNear), features: feature.flatMap(parseFeatures) ?? [], fuzzy: !noFuzzy)
+            limit: limit, minimumScore: minScore, countries: preferences.countries,
+            near: preferences.point, features: feature.flatMap(parseFeatures) ?? [], fuzzy: !noFuzzy)
         let format = self.format ?? (isatty(STDOUT_FILENO) == 1 ? .table : .ndjson)
         let output = StandardOutput()
         var writer = ResolveWriter(format: format, output: output)
@@ -77,21 +71,9 @@ struct Resolve: ParsableCommand {
         if unresolved > 0 { throw ExitCode.partialFailure }
     }
 
-    private func parseNear(_ text: String) -> Coordinate? {
-        let parts = text.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
-        guard parts.count == 2, let lat = parts[0], let lon = parts[1], (-90...90).contains(lat),
-              (-180...180).contains(lon) else { return nil }
-        return Coordinate(latitude: lat, longitude: lon)
-    }
-
     private func parseFeatures(_ text: String) -> [FeatureFilter]? {
         let filters = text.split(separator: ",").map { FeatureFilter(String($0).trimmingCharacters(in: .whitespaces)) }
         return filters.contains(where: { $0 == nil }) ? nil : filters.compactMap { $0 }
-    }
-
-    private func parseCountries(_ text: String) -> [String]? {
-        let codes = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).uppercased() }
-        return codes.allSatisfy({ $0.count == 2 && $0.allSatisfy(\.isLetter) }) ? codes : nil
     }
 }
 

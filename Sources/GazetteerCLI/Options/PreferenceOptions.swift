@@ -1,0 +1,39 @@
+import ArgumentParser
+import Foundation
+import GazetteerKit
+
+/// `--country` and `--near`, shared by resolve and annotate: what to prefer among namesakes when the text
+/// itself does not say (a local paper's Dublin is Dublin, Ohio).
+struct PreferenceOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Prefer places in these countries (ISO codes, comma-separated).", valueName: "CC[,CC]"))
+    var country: String?
+
+    @Option(help: ArgumentHelp("Prefer places near this point.", valueName: "LAT,LON"))
+    var near: String?
+
+    func validate() throws {
+        if let near, Self.coordinate(near) == nil {
+            throw ValidationError("--near must be LAT,LON in degrees, e.g. 39.84,45.67")
+        }
+        if let country, Self.countries(country) == nil {
+            throw ValidationError("--country must be ISO 3166-1 codes, e.g. AM,AZ")
+        }
+    }
+
+    /// The preferred countries, upper case.
+    var countries: [String] { country.flatMap(Self.countries) ?? [] }
+
+    var point: Coordinate? { near.flatMap(Self.coordinate) }
+
+    private static func coordinate(_ text: String) -> Coordinate? {
+        let parts = text.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
+        guard parts.count == 2, let lat = parts[0], let lon = parts[1], (-90...90).contains(lat),
+              (-180...180).contains(lon) else { return nil }
+        return Coordinate(latitude: lat, longitude: lon)
+    }
+
+    private static func countries(_ text: String) -> [String]? {
+        let codes = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).uppercased() }
+        return codes.allSatisfy({ $0.count == 2 && $0.allSatisfy(\.isLetter) }) ? codes : nil
+    }
+}
