@@ -19,7 +19,7 @@ public final class Annotator: Sendable {
     public let rules: AnnotationRules
     /// The places each span text may mean, without context: a corpus repeats its names.
     private let lookups = StringMemo<[Resolver.Candidate]>(capacity: 1 << 18)
-    private let wordFacts = StringMemo<WordFacts>(capacity: 1 << 18)
+    private let wordFacts = WordFactsTable(capacity: 1 << 18)
 
     nonisolated(unsafe) public static var laps = [UInt64](repeating: 0, count: 5)
     public init(resolver: Resolver, rules: AnnotationRules) {
@@ -58,12 +58,29 @@ public final class Annotator: Sendable {
                         }
                     },
                     wordFacts: { word in
-                        self.wordFacts.value(for: word) { self.rules.facts(of: self.resolver.normalizer.keys(for: word)) }
+                        self.wordFacts.facts(of: word) { units in
+                            self.rules.facts(of: units, keys: self.resolver.normalizer.keys(for: UTF16Text.string(units)))
+                        }
                     })
                 let found = detector.detect()
-                let choices = ContextRanker.rank(found, countries: options.countries, near: options.near)
+                let ranking = ContextRanker.rank(found, countries: options.countries, near: options.near)
+                // Mentions of one text share their places: look them up once.
+                var resolved: [Int: (place: ResolvedPlace?, alternatives: [ResolvedPlace])] = [:]
+                func places(_ index: Int) -> (place: ResolvedPlace?, alternatives: [ResolvedPlace]) {
+                    if let known = resolved[index] { return known }
+                    let ranked = ranking.choices[index].ranked
+                    var seen: Set<Int64> = [ranked[0].candidate.entry.pid]
+                    let alternatives = ranked.dropFirst()
+                        .filter { $0.score >= max(options.minimumScore, 0.3) && seen.insert($0.candidate.entry.pid).inserted }
+                        .prefix(options.alternatives)
+                        .compactMap { resolver.resolvedPlace($0.candidate, score: $0.score, connection: connection) }
+                    let place = resolver.resolvedPlace(ranked[0].candidate, score: ranked[0].score, connection: connection)
+                    resolved[index] = (place, alternatives)
+                    return (place, alternatives)
+                }
                 var offsets = ScalarOffsets(units: buffer)
-                for (mention, choice) in zip(found, choices) {
+                for (mention, choiceIndex) in zip(found, ranking.choiceOfMention) {
+                    let choice = ranking.choices[choiceIndex]
                     let start = offsets.scalarOffset(of: mention.range.lowerBound)
                     let end = offsets.scalarOffset(of: mention.range.upperBound)
                     if mention.unresolved {
@@ -71,12 +88,7 @@ public final class Annotator: Sendable {
                         continue
                     }
                     guard choice.supported, let best = choice.ranked.first, best.score >= options.minimumScore else { continue }
-                    var seen: Set<Int64> = [best.candidate.entry.pid]
-                    let alternatives = choice.ranked.dropFirst()
-                        .filter { $0.score >= max(options.minimumScore, 0.3) && seen.insert($0.candidate.entry.pid).inserted }
-                        .prefix(options.alternatives)
-                        .compactMap { resolver.resolvedPlace($0.candidate, score: $0.score, connection: connection) }
-                    let place = resolver.resolvedPlace(best.candidate, score: best.score, connection: connection)
+                    let (place, alternatives) = places(choiceIndex)
                     try body(Mention(start: start, end: end, text: mention.text, score: (best.score * 1000).rounded() / 1000,
                                      place: place, alternatives: alternatives))
                 }

@@ -33,9 +33,17 @@ enum ContextRanker {
         var needsContext = true
     }
 
+    /// The choices for a document's mentions: one per distinct text, shared by its mentions.
+    struct Ranking {
+        /// Per distinct text.
+        var choices: [Choice]
+        /// Per mention, the index of its text's choice.
+        var choiceOfMention: [Int]
+    }
+
     /// Re-scores every mention's candidates in two rounds: the first round's confident choices are the
     /// context of the second.
-    static func rank(_ mentions: [MentionDetector.Found], countries preferred: [String], near: Coordinate?) -> [Choice] {
+    static func rank(_ mentions: [MentionDetector.Found], countries preferred: [String], near: Coordinate?) -> Ranking {
         let preferredCountries = Set(preferred.map { UInt16(truncatingIfNeeded: PackedASCII.pack($0.uppercased())) })
         func base(_ candidate: Resolver.Candidate) -> Double {
             var score = candidate.score
@@ -75,7 +83,7 @@ enum ContextRanker {
             guard let best = choices[index].ranked.first?.candidate.entry else { continue }
             choices[index].supported = sure.corroborates(best, keyID: groups[index].keyID)
         }
-        return groupOfMention.map { choices[$0] }
+        return Ranking(choices: choices, choiceOfMention: groupOfMention)
     }
 
     /// What the document says about where it is: the current best reading of each mention, summed.

@@ -80,7 +80,7 @@ struct MentionDetector {
     /// The places a span's text may mean, without context.
     let lookup: (String) -> [Resolver.Candidate]
     /// The facts of a word, by its text.
-    let wordFacts: (String) -> WordFacts
+    let wordFacts: (UnsafeBufferPointer<UInt16>) -> WordFacts
     private let memo: Memo
 
     /// What detection has learnt about each word: it asks about the same word many times.
@@ -98,7 +98,7 @@ struct MentionDetector {
     /// - Precondition: `units` has fewer than 2³¹ code units (word offsets are 32-bit).
     init(units: UnsafeBufferPointer<UInt16>, tokenizer: Tokenizer, rules: AnnotationRules, normalizer: NameNormalizer,
          options: AnnotateOptions, lookup: @escaping (String) -> [Resolver.Candidate],
-         wordFacts: @escaping (String) -> WordFacts) {
+         wordFacts: @escaping (UnsafeBufferPointer<UInt16>) -> WordFacts) {
         self.units = units
         self.rules = rules
         self.normalizer = normalizer
@@ -115,7 +115,7 @@ struct MentionDetector {
 
     func facts(_ index: Int) -> WordFacts {
         if let facts = memo.facts[index] { return facts }
-        let facts = wordFacts(text(words[index].range))
+        let facts = wordFacts(UnsafeBufferPointer(rebasing: units[words[index].range]))
         memo.facts[index] = facts
         return facts
     }
@@ -127,7 +127,7 @@ struct MentionDetector {
     // MARK: Words
 
     private static func words(of units: UnsafeBufferPointer<UInt16>, tokenizer: Tokenizer,
-                              wordFacts: (String) -> WordFacts) -> [Word] {
+                              wordFacts: (UnsafeBufferPointer<UInt16>) -> WordFacts) -> [Word] {
         var words: [Word] = []
         var previousEnd = 0
         var sentenceInitial = true
@@ -184,9 +184,9 @@ struct MentionDetector {
     /// The parts of a word glued from several ("səhifəPoliticsBaku"), split at its seams; nil for a word
     /// that is one, or that names start with whole ("DeKalb", "McAllen").
     private static func split(_ token: Token, units: UnsafeBufferPointer<UInt16>,
-                              wordFacts: (String) -> WordFacts) -> [Token]? {
+                              wordFacts: (UnsafeBufferPointer<UInt16>) -> WordFacts) -> [Token]? {
         guard token.hasSeams,
-              wordFacts(UTF16Text.string(UnsafeBufferPointer(rebasing: units[token.range]))).longestName == 0
+              wordFacts(UnsafeBufferPointer(rebasing: units[token.range])).longestName == 0
         else { return nil }
         var parts: [Token] = []
         var start = token.range.lowerBound
@@ -344,7 +344,7 @@ struct MentionDetector {
         if let apostrophe = apostropheSplit(words[index].range) {
             // "I’ve", "I’m": a contraction, not a name with a suffix.
             if apostrophe == words[index].range.lowerBound + 1 { return nil }
-            longest = wordFacts(text(words[index].range.lowerBound..<apostrophe)).longestName
+            longest = wordFacts(UnsafeBufferPointer(rebasing: units[words[index].range.lowerBound..<apostrophe])).longestName
         }
         guard longest > 0 else { return nil }
         // Words that may continue the name: joined by a space or hyphen (or a dot and space after "St"),
@@ -501,7 +501,7 @@ struct MentionDetector {
             && lower.suffix(inflection.scalars.count).elementsEqual(inflection.scalars) {
             let stem = String(String.UnicodeScalarView(surface.unicodeScalars.dropLast(inflection.scalars.count)))
                 + inflection.restore
-            let stemFacts = self.wordFacts(stem)
+            let stemFacts = Array(stem.utf16).withUnsafeBufferPointer { self.wordFacts($0) }
             // Most stems begin no name at all: ask the index of first words before the gazetteer.
             guard stemFacts.longestName > 0, !stemFacts.roles.contains(.common) else { continue }
             let candidates = lookup(stem)

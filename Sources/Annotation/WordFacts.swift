@@ -1,4 +1,6 @@
 import Normalization
+import Synchronization
+import SystemICU
 
 /// What annotation needs to know about one word, looked up once per distinct word: a corpus repeats its
 /// words, and detection asks about each several times (is it a given name, a title, an ordinary word, the
@@ -21,6 +23,8 @@ final class WordFacts: Sendable {
         static let nameAbbreviation = Roles(rawValue: 1 << 8)
     }
 
+    /// The word as written, in UTF-16, to confirm a lookup by hash.
+    let units: [UInt16]
     let keys: NameKeys
     let roles: Roles
     /// The country a nationality adjective stands for ("Armenian" → AM).
@@ -28,7 +32,8 @@ final class WordFacts: Sendable {
     /// The most words a place name starting with this word has; 0 when none starts with it.
     let longestName: Int
 
-    init(keys: NameKeys, roles: Roles, demonymCountry: String?, longestName: Int) {
+    init(units: [UInt16], keys: NameKeys, roles: Roles, demonymCountry: String?, longestName: Int) {
+        self.units = units
         self.keys = keys
         self.roles = roles
         self.demonymCountry = demonymCountry
@@ -37,8 +42,8 @@ final class WordFacts: Sendable {
 }
 
 extension AnnotationRules {
-    /// The facts of a word with keys `keys`.
-    func facts(of keys: NameKeys) -> WordFacts {
+    /// The facts of the word `units`, whose keys are `keys`.
+    func facts(of units: [UInt16], keys: NameKeys) -> WordFacts {
         let key = keys.searchKey
         var roles: WordFacts.Roles = []
         if commonWords.contains(key) { roles.insert(.common) }
@@ -50,7 +55,31 @@ extension AnnotationRules {
         if connectors.contains(key) { roles.insert(.connector) }
         if streetWords.contains(key) { roles.insert(.streetWord) }
         if genericWords[key] != nil { roles.insert(.generic) }
-        return WordFacts(keys: keys, roles: roles, demonymCountry: demonyms[key],
+        return WordFacts(units: units, keys: keys, roles: roles, demonymCountry: demonyms[key],
                          longestName: firstWords.maximumWords(startingWith: keys.matchKey))
+    }
+}
+
+/// Word facts by the word's UTF-16 text, found by a hash of the text without building a string: nearly
+/// every lookup is of a word seen before. Safe to share between tasks; a full table is simply emptied.
+final class WordFactsTable: Sendable {
+    private let table = Mutex<[UInt64: WordFacts]>([:])
+    private let capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = capacity
+    }
+
+    /// The facts of `word`, computed from its text on a miss.
+    func facts(of word: UnsafeBufferPointer<UInt16>, compute: ([UInt16]) -> WordFacts) -> WordFacts {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for unit in word { hash = (hash ^ UInt64(unit)) &* 0x0000_0100_0000_01B3 }
+        if let facts = table.withLock({ $0[hash] }), facts.units.elementsEqual(word) { return facts }
+        let facts = compute(Array(word))
+        table.withLock { table in
+            if table.count >= capacity { table.removeAll(keepingCapacity: true) }
+            table[hash] = facts
+        }
+        return facts
     }
 }
