@@ -313,7 +313,8 @@ struct MentionDetector {
         let precededByTitle = !(isGivenName && next) && followsTitle(index)
         guard precededByTitle || (isGivenName && next) else { return nil }
         var end = index
-        while end + 1 < words.count, joins(words[end + 1]), words[end + 1].isCapitalized, end - index < 3 {
+        while end + 1 < words.count, joins(words[end + 1]), words[end + 1].isCapitalized, end - index < 3,
+              !isInflectedPlace(end + 1) {
             end += 1
         }
         if precededByTitle, end == index, !isGivenName {
@@ -321,8 +322,26 @@ struct MentionDetector {
             // word after a title is a name only if it is no major place.
             let candidates = lookup(text(words[index].range))
             if let best = candidates.first, Resolver.importance(of: best.entry) >= 0.85 { return nil }
+            if isInflectedPlace(index) { return nil }
         }
         return end
+    }
+
+    /// Whether a word begins a known name as written, before an apostrophe ("Ermenistan'ın") or without a
+    /// case ending.
+    private func namesPlace(_ index: Int) -> Bool {
+        if facts(index).longestName > 0 { return true }
+        let range = words[index].range
+        if let apostrophe = apostropheSplit(range), apostrophe > range.lowerBound + 1 {
+            return wordFacts(UnsafeBufferPointer(rebasing: units[range.lowerBound..<apostrophe])).longestName > 0
+        }
+        return isInflectedPlace(index)
+    }
+
+    /// A word that is no name as written but a place with a case ending: where a person's name stops
+    /// ("Prezident İlham Əliyev Şuşada çıxış edib": Aliyev spoke in Shusha).
+    private func isInflectedPlace(_ index: Int) -> Bool {
+        facts(index).longestName == 0 && inflectedMatch(at: index) != nil
     }
 
     /// Whether the one to three words before `index` are a title ("President", "Secretary of State").
@@ -479,13 +498,15 @@ struct MentionDetector {
               !previous.sentenceInitial || facts.roles.contains(.givenName) else { return false }
         if !facts.roles.isDisjoint(with: [.common, .title, .generic]) || facts.demonymCountry != nil { return false }
         if facts.roles.contains(.givenName) { return true }
-        guard facts.longestName == 0 else { return false }
+        guard !namesPlace(index - 1) else { return false }
         // A major place keeps its name even after an unknown word ("Reuters Moscow").
         if let best = mention.candidates.first, Resolver.importance(of: best.entry) >= 0.85 { return false }
         return true
     }
 
-    /// A single inflected word: "Горисе", "İrəvandan", "Գորիսում", "თბილისში".
+    /// A single inflected word: "Горисе", "İrəvandan", "Գորիսում", "თბილისში". Every ending that leaves a
+    /// known name adds its places, because one form can be two words' (Шушу is Шуша's accusative and would be
+    /// a Шуш's dative): the document's context chooses.
     private func inflectedMatch(at index: Int) -> Found? {
         let word = words[index]
         let wordFacts = facts(index)
@@ -497,6 +518,7 @@ struct MentionDetector {
         // Stems of at least four letters in Latin script, where the endings are short and English words
         // end in them too; three elsewhere.
         let shortestStem = wordFacts.keys.script == "Latn" ? 4 : 3
+        var readings: [Resolver.Candidate] = []
         for inflection in endings where lower.count >= inflection.scalars.count + shortestStem
             && lower.suffix(inflection.scalars.count).elementsEqual(inflection.scalars) {
             let stem = String(String.UnicodeScalarView(surface.unicodeScalars.dropLast(inflection.scalars.count)))
@@ -507,9 +529,12 @@ struct MentionDetector {
             let candidates = lookup(stem)
             guard let best = candidates.first, best.type == .exact || best.type == .alias,
                   Resolver.importance(of: best.entry) >= 0.6 || best.entry.source == .curated else { continue }
-            return Found(range: word.range, candidates: candidates)
+            readings += candidates
         }
-        return nil
+        guard !readings.isEmpty else { return nil }
+        var seen = Set<Int64>()
+        let candidates = readings.sorted { $0.score > $1.score }.filter { seen.insert($0.entry.pid).inserted }
+        return Found(range: word.range, candidates: candidates)
     }
 
     /// "Xyz district", "Xyz village": a place by its generic word, even when the gazetteer lacks it.

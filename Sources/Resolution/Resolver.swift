@@ -21,7 +21,7 @@ public final class Resolver: Sendable {
     /// The database connections lookups borrow; other layers (annotation) borrow them too.
     public let pool: LookupPool
     /// Answers already given, by query and options: a stream of names from a table or an article repeats.
-    private let answers = StringMemo<Resolution>(capacity: 1 << 16)
+    private let answers = Memo<Question, Resolution>(capacity: 1 << 16)
     /// Places and matched names by row id: an article's mentions and their alternatives come back to the
     /// same few.
     private let places = Memo<Int64, Place?>(capacity: 1 << 16)
@@ -48,8 +48,22 @@ public final class Resolver: Sendable {
     /// - Complexity: one index probe per reading of the query; fuzzy search adds one probe per deletion of
     ///   the key when nothing else matched.
     public func resolve(_ query: String, options: ResolveOptions = ResolveOptions()) throws -> Resolution {
-        let key = options == ResolveOptions() ? query : query + "\u{0}" + String(describing: options)
-        return try answers.value(for: key) { try computeResolution(query, options: options) }
+        try answers.value(for: Question(query: query, options: options)) { try computeResolution(query, options: options) }
+    }
+
+    /// What an answer is remembered by. Options are compared as values: describing them as a string to build
+    /// a string key cost more than resolving an exact name.
+    private struct Question: MemoKey {
+        let query: String
+        let options: ResolveOptions
+
+        func memoHash(tag: UInt8) -> UInt64 {
+            query.memoHash(tag: tag) ^ UInt64(bitPattern: Int64(options.hashValue)) &* 0x9E37_79B9_7F4A_7C15
+        }
+
+        func memoEquals(_ other: Question) -> Bool {
+            query.memoEquals(other.query) && options == other.options
+        }
     }
 
     private func computeResolution(_ query: String, options: ResolveOptions) throws -> Resolution {

@@ -27,6 +27,13 @@ import Testing
         ("The delegation flew on from თბილისში yesterday.", "თბილისში", 611717),
         // The district or its town: the sentence does not say which.
         ("Kalbajar's mayor spoke.", "Kalbajar", 586047),
+        // Шушу is Шуша's accusative, though it would also be the dative of Шуш (Shush, Iran).
+        ("Азербайджан и Армения: Алиев посетил Шушу.", "Шушу", 147163),
+        // A place with a case ending ends the person's name before it.
+        ("Prezident İlham Əliyev Şuşada çıxış edib.", "Şuşada", 147163),
+        ("Prezident Şuşada çıxış edib.", "Şuşada", 147163),
+        // A place with a suffix after an apostrophe is no given name making the next place a surname.
+        ("Bakanlık, Ermenistan'ın Kelbecer bölgesinde ateş açtığını açıkladı.", "Kelbecer", 586268),
     ])
     func inflectedNamesAreFoundWithTheSpanAsWritten(text: String, span: String, place: Int) throws {
         let found = try mentions(text, .init())
