@@ -330,12 +330,16 @@ struct MentionDetector {
     /// Whether a word begins a known name as written, before an apostrophe ("Ermenistan'ın") or without a
     /// case ending.
     private func namesPlace(_ index: Int) -> Bool {
-        if facts(index).longestName > 0 { return true }
+        (longestName(at: index) ?? 0) > 0 || isInflectedPlace(index)
+    }
+
+    /// How many words the longest known name starting at `index` has, reading the word only up to an
+    /// apostrophe ("Kalbajar's", "Hocalı'da"); nil for a contraction ("I’ve").
+    private func longestName(at index: Int) -> Int? {
         let range = words[index].range
-        if let apostrophe = apostropheSplit(range), apostrophe > range.lowerBound + 1 {
-            return wordFacts(UnsafeBufferPointer(rebasing: units[range.lowerBound..<apostrophe])).longestName > 0
-        }
-        return isInflectedPlace(index)
+        guard let apostrophe = apostropheSplit(range) else { return facts(index).longestName }
+        if apostrophe == range.lowerBound + 1 { return nil }
+        return wordFacts(UnsafeBufferPointer(rebasing: units[range.lowerBound..<apostrophe])).longestName
     }
 
     /// A word that is no name as written but a place with a case ending: where a person's name stops
@@ -359,13 +363,7 @@ struct MentionDetector {
 
     /// The longest run of words from `index` that the gazetteer knows.
     private func longestMatch(at index: Int) -> (Found, Int)? {
-        var longest = facts(index).longestName
-        if let apostrophe = apostropheSplit(words[index].range) {
-            // "I’ve", "I’m": a contraction, not a name with a suffix.
-            if apostrophe == words[index].range.lowerBound + 1 { return nil }
-            longest = wordFacts(UnsafeBufferPointer(rebasing: units[words[index].range.lowerBound..<apostrophe])).longestName
-        }
-        guard longest > 0 else { return nil }
+        guard let longest = longestName(at: index), longest > 0 else { return nil }
         // Words that may continue the name: joined by a space or hyphen (or a dot and space after "St"),
         // capitalized (or a connector followed by one).
         var ends: [Int] = [index]

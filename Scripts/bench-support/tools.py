@@ -1,0 +1,38 @@
+"""What Scripts/bench and Scripts/growth-curve share: where the measured binaries live, how a step runs and
+fails, how they are built, and the machine's processor."""
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+CLI = ROOT / ".build/bench-main/release/gazetteer"
+PROBE = ROOT / "Benchmarks/.build/release/resolve-latency"
+
+
+def fail(message):
+    sys.exit(f"{Path(sys.argv[0]).name}: {message}")
+
+
+def run(command, step, stdin=None, stdout=subprocess.PIPE, ok=(0,), cwd=None):
+    """Runs `command`; a failure stops the script with the step's name and the command's last words."""
+    result = subprocess.run([str(part) for part in command], stdin=stdin, stdout=stdout, stderr=subprocess.PIPE,
+                            text=True, cwd=cwd)
+    if result.returncode not in ok:
+        fail(f"{step} failed (exit {result.returncode}): {' '.join(map(str, command))}\n"
+             f"{(result.stderr or result.stdout or '')[-3000:]}")
+    return result.stdout
+
+
+def build_measured():
+    """The release command (in its own scratch path, so the developer's build is left alone) and the probe."""
+    run(["swift", "build", "-c", "release", "--scratch-path", ROOT / ".build/bench-main", "--product", "gazetteer"],
+        "building gazetteer", cwd=ROOT)
+    run(["swift", "build", "-c", "release", "--package-path", ROOT / "Benchmarks", "--product", "resolve-latency"],
+        "building resolve-latency", cwd=ROOT)
+
+
+def processor():
+    """The processor's model and core count, e.g. "AMD EPYC, 2 cores"."""
+    model = next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name")), "?")
+    return f"{model}, {os.cpu_count()} cores"
