@@ -69,7 +69,9 @@ public final class Resolver: Sendable {
     private func computeResolution(_ query: String, options: ResolveOptions) throws -> Resolution {
         try pool.withConnection { connection in
             var ranked = candidates(for: query, options: options, connection: connection)
-            ranked = ranked.filter { $0.score >= options.minimumScore }
+            // The threshold weighs how well the name matched; preferences only reorder (a place far from
+            // `near` is still the only Goris there is).
+            ranked = ranked.filter { $0.matchScore >= options.minimumScore }
             let results = ranked.prefix(max(0, options.limit)).compactMap {
                 resolvedPlace($0, score: $0.score, connection: connection)
             }
@@ -115,7 +117,18 @@ public final class Resolver: Sendable {
         public var type: Match.Kind
         /// The feature a generic word in the query named ("district"), if any.
         public var feature: FeatureFilter?
+        /// How well the query names this place, preferences aside: what the minimum score is compared with.
+        public var matchScore: Double
+        /// ``matchScore`` weighed by the caller's preferred countries and point: what results are ordered by.
         public var score: Double
+
+        init(entry: KeyEntry, type: Match.Kind, feature: FeatureFilter?, score: Double) {
+            self.entry = entry
+            self.type = type
+            self.feature = feature
+            self.matchScore = score
+            self.score = score
+        }
     }
 
     /// The best reading of each place.
@@ -192,6 +205,7 @@ public final class Resolver: Sendable {
                 guard entry.source == .curated || Ranking.importance(entry) >= 0.75 else { continue }
             }
             if constraintHolds, let constraint { candidate.score *= constraint.factor(for: entry) }
+            candidate.matchScore = candidate.score
             if !countries.isEmpty { candidate.score *= countries.contains(entry.country) ? 1.0 : 0.62 }
             if let near = options.near { candidate.score *= Self.nearness(of: entry, to: near) }
             ranked.append(candidate)

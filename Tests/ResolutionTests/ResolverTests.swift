@@ -45,6 +45,16 @@ import Testing
         #expect(try Support.ids("Istisu", ResolveOptions(countries: ["AZ"])).first == "geonames:147969")
     }
 
+    /// Issue 10, row 7: `--near 10,20 Goris` returned nothing, the preference pushing the only Goris below
+    /// the threshold. Preferences reorder; they do not hide the answer.
+    @Test func preferencesReorderButDoNotHideTheOnlyAnswer() throws {
+        let far = ResolveOptions(countries: ["BR"], near: Coordinate(latitude: 10, longitude: 20))
+        let results = try resolver.resolve("Goris", options: far).results
+        #expect(results.first?.place.id == "geonames:174895")
+        let plain = try #require(try resolver.resolve("Goris").results.first)
+        #expect(try #require(results.first).score < plain.score, "the preference still weighs in")
+    }
+
     @Test func genericWordsPreferTheFeatureTheyName() throws {
         #expect(try Support.ids("Kalbajar district").first == "geonames:586047")
         #expect(try Support.ids("Kəlbəcər rayonu").first == "geonames:586047")
