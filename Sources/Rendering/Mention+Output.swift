@@ -82,21 +82,22 @@ extension JSONWriter {
     }
 }
 
-/// The article for a terminal, each mention marked inline: `Goris⟦Goris, AM⟧`.
+/// The article for a terminal, each mention marked inline: `Goris⟦Goris, AM⟧`, with the article's own control
+/// characters made visible (``TerminalText``).
 public enum AnnotatedText {
     public static func render(_ text: String, mentions: [Mention], color: Bool) -> String {
         let scalars = Array(text.unicodeScalars)
         var output = String.UnicodeScalarView()
         var position = 0
         for mention in mentions where mention.start >= position && mention.end <= scalars.count {
-            output.append(contentsOf: scalars[position..<mention.start])
-            let span = String(String.UnicodeScalarView(scalars[mention.start..<mention.end]))
-            let label = mention.place.map { "\($0.place.name), \($0.place.country)" } ?? "?"
+            TerminalText.append(scalars[position..<mention.start], to: &output)
+            let span = TerminalText.sanitized(String(String.UnicodeScalarView(scalars[mention.start..<mention.end])))
+            let label = TerminalText.sanitized(mention.place.map { "\($0.place.name), \($0.place.country)" } ?? "?")
             let marked = color ? "\u{1B}[1;32m\(span)\u{1B}[0m\u{1B}[2m⟦\(label)⟧\u{1B}[0m" : "\(span)⟦\(label)⟧"
             output.append(contentsOf: marked.unicodeScalars)
             position = mention.end
         }
-        output.append(contentsOf: scalars[min(position, scalars.count)...])
+        TerminalText.append(scalars[min(position, scalars.count)...], to: &output)
         return String(output)
     }
 }

@@ -88,7 +88,14 @@ public enum CSVOutput {
         return text
     }
 
+    /// One field, quoted when RFC 4180 needs it. Text that a spreadsheet would run as a formula (`=cmd|…`,
+    /// `+`, `-`, `@`, a leading tab or return) gets a leading apostrophe, as OWASP advises; numbers such as
+    /// a negative longitude stay as they are.
     static func field(_ text: String) -> String {
+        var text = text
+        if let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first), Double(text) == nil {
+            text = "'" + text
+        }
         guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
@@ -97,6 +104,10 @@ public enum CSVOutput {
 extension TextReport {
     /// Results as aligned lines for a terminal.
     public static func resolution(_ resolution: Resolution) -> String {
+        TerminalText.sanitized(resolutionLines(resolution))
+    }
+
+    private static func resolutionLines(_ resolution: Resolution) -> String {
         guard !resolution.results.isEmpty else { return "\(resolution.query): no place\n" }
         var text = "\(resolution.query):\n"
         for (index, result) in resolution.results.enumerated() {

@@ -5,6 +5,10 @@ import GazetteerStore
 public enum TextReport {
     /// A place and its names, grouped by kind.
     public static func place(_ place: Place, names: [PlaceName]) -> String {
+        TerminalText.sanitized(placeLines(place, names: names))
+    }
+
+    private static func placeLines(_ place: Place, names: [PlaceName]) -> String {
         var text = "\(place.id)  \(place.name)\n"
         var location = [place.admin2Name, place.admin1Name, place.country.isEmpty ? nil : place.country]
             .compactMap { $0 }.joined(separator: ", ")
@@ -25,6 +29,10 @@ public enum TextReport {
 
     /// Counts by country, feature, source and kind.
     public static func statistics(_ statistics: StoreStatistics, top: Int) -> String {
+        TerminalText.sanitized(statisticsLines(statistics, top: top))
+    }
+
+    private static func statisticsLines(_ statistics: StoreStatistics, top: Int) -> String {
         var text = "\(statistics.places) places, \(statistics.names) names"
         if let built = statistics.metadata["built_at"] { text += ", built \(built)" }
         text += "\n"
