@@ -19,29 +19,55 @@ extension JSONWriter {
         endObject()
     }
 
-    /// `{"mentions": [M…]}`, with `"source"` first when given.
-    public mutating func annotation(_ mentions: [Mention], source: String? = nil) {
-        beginAnnotation(source: source)
-        for mention in mentions { self.mention(mention) }
-        endAnnotation()
+    /// The document object D (docs/schema/document.schema.json): `{"document", "mentions": [M…], "summary"}`,
+    /// with `document` (the input's name) only when given.
+    public mutating func annotation(_ mentions: [Mention], document: String? = nil) {
+        beginAnnotation(document: document)
+        var summary = DocumentSummary()
+        for mention in mentions {
+            self.mention(mention)
+            summary.add(mention)
+        }
+        endAnnotation(summary: summary)
     }
 
-    /// Opens `{"mentions": [`, with `"source"` first when given; write each mention with ``mention(_:)``
-    /// and close with ``endAnnotation()``, to stream a long document's mentions.
-    public mutating func beginAnnotation(source: String? = nil) {
+    /// Opens a document object up to its `mentions` array; write each mention with ``mention(_:)`` and close
+    /// with ``endAnnotation(summary:)``, to stream a long document's mentions.
+    public mutating func beginAnnotation(document: String? = nil) {
         beginObject()
-        if let source { key("source"); string(source) }
+        if let document { key("document"); string(document) }
         key("mentions")
         beginArray()
     }
 
-    public mutating func endAnnotation() {
+    /// Closes the `mentions` array, writes the summary and closes the document object.
+    public mutating func endAnnotation(summary: DocumentSummary) {
         endArray()
+        key("summary")
+        beginObject()
+        key("countries"); summaryEntries(summary.countries, division: false)
+        key("divisions"); summaryEntries(summary.divisions, division: true)
+        key("places"); summaryEntries(summary.places, division: false)
+        endObject()
         endObject()
     }
 
+    private mutating func summaryEntries(_ entries: [DocumentSummary.Entry], division: Bool) {
+        beginArray()
+        for entry in entries {
+            beginObject()
+            key("id"); entry.id.isEmpty ? null() : string(entry.id)
+            key("name"); string(entry.name)
+            key("country"); string(entry.country)
+            if division { key("admin1_code"); string(entry.admin1Code) }
+            key("mentions"); number(entry.mentions)
+            endObject()
+        }
+        endArray()
+    }
+
     /// GeoJSON Features, one per resolved place, with the mentions that name it.
-    public mutating func annotationFeatures(_ mentions: [Mention], source: String?, first: inout Bool) {
+    public mutating func annotationFeatures(_ mentions: [Mention], document: String?, first: inout Bool) {
         var order: [String] = []
         var byPlace: [String: (ResolvedPlace, [Mention])] = [:]
         for mention in mentions {
@@ -54,16 +80,8 @@ extension JSONWriter {
             if !first { raw(",") }
             first = false
             let place = resolved.place
-            beginObject()
-            key("type"); string("Feature")
-            key("geometry")
-            beginObject()
-            key("type"); string("Point")
-            key("coordinates"); beginArray(); number(place.longitude); number(place.latitude); endArray()
-            endObject()
-            key("properties")
-            beginObject()
-            if let source { key("source"); string(source) }
+            beginPointFeature(place)
+            if let document { key("document"); string(document) }
             placeFields(place)
             key("mentions")
             beginArray()

@@ -1,14 +1,14 @@
 import Normalization
 
 extension JSONWriter {
-    /// The `normalize` output object: `input`, `display`, `script`, `searchKey`, `matchKey`.
+    /// The `normalize` output object: `input`, `display`, `script`, `search_key`, `match_key`.
     public mutating func nameKeys(_ keys: NameKeys, input: String) {
         beginObject()
         key("input"); string(input)
         key("display"); string(keys.display)
         key("script"); string(keys.script)
-        key("searchKey"); string(keys.searchKey)
-        key("matchKey"); string(keys.matchKey)
+        key("search_key"); string(keys.searchKey)
+        key("match_key"); string(keys.matchKey)
         endObject()
     }
 }

@@ -3,11 +3,15 @@ import GazetteerStore
 import Resolution
 
 extension JSONWriter {
-    /// The result object R of the output contract: `id`, `name`, `country`, `admin1`, `feature`, `lat`,
-    /// `lon`, `population`, `score`, `match` (`name`, `kind`, `language`, and `type`, with `distance` for
-    /// fuzzy matches).
+    /// The result object R (docs/schema/result.schema.json): the place fields, `score`, and `match`
+    /// (`name`, `kind`, `language`, `type`, `source`, and `distance` for fuzzy matches).
     public mutating func resolvedPlace(_ result: ResolvedPlace) {
         beginObject()
+        resultFields(result)
+        endObject()
+    }
+
+    private mutating func resultFields(_ result: ResolvedPlace) {
         placeFields(result.place)
         key("score"); number(result.score)
         key("match")
@@ -16,8 +20,8 @@ extension JSONWriter {
         key("kind"); string(result.match.kind.rawValue)
         key("language"); string(result.match.language)
         key("type"); string(result.match.type.label)
+        key("source"); string(result.match.source)
         if case let .fuzzy(distance, _) = result.match.type { key("distance"); number(distance) }
-        endObject()
         endObject()
     }
 
@@ -32,9 +36,20 @@ extension JSONWriter {
         endObject()
     }
 
-    /// A GeoJSON (RFC 7946) Feature for one result: a Point in longitude, latitude order, with the result's
-    /// fields and the query as properties.
+    /// A GeoJSON (RFC 7946) Feature for one result: a Point in longitude, latitude order, with the query, the
+    /// result's rank and the result object's fields as properties.
     public mutating func geoJSONFeature(_ result: ResolvedPlace, query: String, rank: Int) {
+        beginPointFeature(result.place)
+        key("query"); string(query)
+        key("rank"); number(rank)
+        resultFields(result)
+        endObject()
+        endObject()
+    }
+
+    /// Opens a GeoJSON Feature at the place's point and its `properties` object; the caller writes the
+    /// properties and closes both objects.
+    mutating func beginPointFeature(_ place: Place) {
         beginObject()
         key("type"); string("Feature")
         key("geometry")
@@ -42,47 +57,39 @@ extension JSONWriter {
         key("type"); string("Point")
         key("coordinates")
         beginArray()
-        number(result.place.longitude)
-        number(result.place.latitude)
+        number(place.longitude)
+        number(place.latitude)
         endArray()
         endObject()
         key("properties")
         beginObject()
-        key("query"); string(query)
-        key("rank"); number(rank)
-        key("id"); string(result.place.id)
-        key("name"); string(result.place.name)
-        key("country"); string(result.place.country)
-        key("admin1"); string(result.place.admin1Name)
-        key("feature"); string(result.place.feature)
-        key("population"); number(result.place.population)
-        key("score"); number(result.score)
-        key("matchName"); string(result.match.name)
-        key("matchKind"); string(result.match.kind.rawValue)
-        key("matchLanguage"); string(result.match.language)
-        key("matchType"); string(result.match.type.label)
-        endObject()
-        endObject()
     }
 }
 
 /// CSV (RFC 4180) rows of resolution results.
 public enum CSVOutput {
-    public static let header = "query,rank,id,name,country,admin1,feature,lat,lon,population,score,match_name,"
-        + "match_kind,match_language,match_type,match_distance\r\n"
+    /// The result object's fields, flattened: `match.name` becomes `match_name`, as everywhere in the schema.
+    public static let header = "query,rank,id,geonameid,name,label,country,admin1,admin1_code,admin2,feature,"
+        + "feature_class,feature_code,lat,lon,population,source,score,match_name,match_kind,match_language,"
+        + "match_type,match_source,match_distance\r\n"
+    private static let columns = header.split(separator: ",").count
 
     /// One row per result; a query without results gets one row with only the query.
     public static func rows(_ resolution: Resolution) -> String {
-        if resolution.results.isEmpty { return field(resolution.query) + String(repeating: ",", count: 15) + "\r\n" }
+        if resolution.results.isEmpty {
+            return field(resolution.query) + String(repeating: ",", count: columns - 1) + "\r\n"
+        }
         var text = ""
         for (index, result) in resolution.results.enumerated() {
             let place = result.place
             var distance = ""
             if case let .fuzzy(value, _) = result.match.type { distance = String(value) }
-            let fields = [resolution.query, String(index + 1), place.id, place.name, place.country,
-                          place.admin1Name ?? "", place.feature, String(place.latitude), String(place.longitude),
-                          String(place.population), String(result.score), result.match.name,
-                          result.match.kind.rawValue, result.match.language, result.match.type.label, distance]
+            let fields = [resolution.query, String(index + 1), place.id, place.geonameID.map(String.init) ?? "",
+                          place.name, place.label, place.country, place.admin1Name ?? "", place.admin1,
+                          place.admin2Name ?? "", place.feature, place.featureClass, place.featureCode,
+                          String(place.latitude), String(place.longitude), String(place.population), place.source,
+                          String(result.score), result.match.name, result.match.kind.rawValue,
+                          result.match.language, result.match.type.label, result.match.source, distance]
             text += fields.map(field).joined(separator: ",") + "\r\n"
         }
         return text

@@ -11,11 +11,14 @@ import Testing
         try JSONSerialization.jsonObject(with: Data(text.utf8))
     }
 
-    @Test func jsonIsOneObjectOfMentionsWithScalarOffsets() throws {
+    @Test func jsonIsADocumentOfMentionsWithScalarOffsets() throws {
         let result = try CommandRunner.run(["annotate", "--db", db, "--format", "json", "-"], input: Self.article)
         #expect(result.status == 0, "\(result.stderr)")
-        let object = try #require(try json(result.stdout) as? [String: Any])
-        #expect(Set(object.keys) == ["mentions"])
+        let output = try #require(try json(result.stdout) as? [String: Any])
+        let documents = try #require(output["documents"] as? [[String: Any]])
+        #expect(documents.count == 1)
+        let object = documents[0]
+        #expect(Set(object.keys) == ["document", "mentions", "summary"])
         let mentions = try #require(object["mentions"] as? [[String: Any]])
         #expect(mentions.map { $0["text"] as? String } == ["Azerbaijan", "Goris", "Jermuk", "Gorus", "Istisu", "Xyzabad", "Sotk"])
         let scalars = Array(Self.article.unicodeScalars)
@@ -30,10 +33,12 @@ import Testing
         #expect(places == ["geonames:587116", "geonames:174895", "geonames:174884", "geonames:174895",
                            "geonames:174884", nil, "geonames:616041"])
         let place = try #require(mentions[1]["place"] as? [String: Any])
-        #expect(Set(place.keys) == ["id", "name", "country", "admin1", "feature", "lat", "lon", "population", "score", "match"])
+        #expect(Set(place.keys) == ["id", "geonameid", "name", "label", "country", "admin1", "admin1_code", "admin2",
+                                    "feature", "feature_class", "feature_code", "lat", "lon", "population", "source",
+                                    "score", "match"])
     }
 
-    @Test func severalInputsGiveAnArrayWithSources() throws {
+    @Test func severalInputsGiveOneDocumentEach() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("annotate-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let first = directory.appendingPathComponent("a.txt")
@@ -41,8 +46,8 @@ import Testing
         try "Goris".write(to: first, atomically: true, encoding: .utf8)
         try "Nothing here.".write(to: second, atomically: true, encoding: .utf8)
         let result = try CommandRunner.run(["annotate", "--db", db, "--format", "json", first.path, second.path])
-        let array = try #require(try json(result.stdout) as? [[String: Any]])
-        #expect(array.map { $0["source"] as? String } == [first.path, second.path])
+        let array = try #require((try json(result.stdout) as? [String: Any])?["documents"] as? [[String: Any]])
+        #expect(array.map { $0["document"] as? String } == [first.path, second.path])
         #expect(array.map { ($0["mentions"] as? [Any])?.count } == [1, 0])
     }
 
@@ -51,7 +56,7 @@ import Testing
                                            input: "Goris and Sotk\n\nJermuk\n")
         let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
         let objects = try lines.map { try #require(try json(String($0)) as? [String: Any]) }
-        #expect(objects.map { $0["source"] as? String } == ["-:1", "-:2", "-:3"])
+        #expect(objects.map { $0["document"] as? String } == ["-:1", "-:2", "-:3"])
         #expect(objects.map { ($0["mentions"] as? [Any])?.count } == [2, 0, 1])
     }
 

@@ -14,7 +14,7 @@ import Testing
     }
 
     @Test func controlSequencesInAQueryAreShownNotSent() throws {
-        let result = try CommandRunner.run(["resolve", "--db", db, "--format", "table", "\u{1B}[31mGoris"])
+        let result = try CommandRunner.run(["resolve", "--db", db, "--format", "text", "\u{1B}[31mGoris"])
         #expect(!result.stdout.unicodeScalars.contains { $0.value == 0x1B })
         #expect(result.stdout.contains("␛[31mGoris"))
     }

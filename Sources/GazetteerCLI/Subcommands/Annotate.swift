@@ -17,7 +17,7 @@ struct Annotate: ParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
-    @Option(help: "Output format (default: text on a terminal, json otherwise).")
+    @Option(help: "Output format (default: text on a terminal, ndjson otherwise).")
     var format: Format?
 
     @Flag(help: "Annotate each line of the input as a document of its own (with ndjson: one object per line).")
@@ -53,42 +53,47 @@ struct Annotate: ParsableCommand {
         let options = AnnotateOptions(
             minimumScore: minScore, alternatives: alternatives, demonyms: demonyms,
             countries: preferences.countries, near: preferences.point)
-        let format = self.format ?? (isatty(STDOUT_FILENO) == 1 ? .text : .json)
+        let format = self.format ?? (isatty(STDOUT_FILENO) == 1 ? .text : .ndjson)
         let output = StandardOutput()
         defer { output.flush() }
         let inputs = files.isEmpty ? ["-"] : files
-        // One input gives one object; several inputs, or lines, an array of them.
-        let many = inputs.count > 1 || lines
-        var records = 0
+        var records = format == .json ? JSONEnvelope(items: "documents", output: output) : nil
         var firstFeature = true
-        if format == .geojson { output.write("{\"type\":\"FeatureCollection\",\"features\":[") }
-        if format == .json, many { output.write("[") }
+        if format == .geojson {
+            var json = JSONWriter()
+            json.beginFeatureCollection()
+            output.write(json.bytes)
+        }
 
-        func emit(_ text: String, source: String?) throws {
+        func emit(_ text: String, source: String) throws {
             var json = JSONWriter()
             switch format {
             case .json, .ndjson:
                 // Mentions stream out as they are resolved, so a long document's output is never held whole.
-                if format == .json, records > 0 { output.write(",") }
-                json.beginAnnotation(source: format == .ndjson ? source ?? "-" : many ? source : nil)
+                var summary = DocumentSummary()
+                var started = false
+                json.beginAnnotation(document: source)
                 try annotator.annotate(text, options: options) { mention in
                     json.mention(mention)
-                    if json.bytes.count >= 1 << 16 { output.write(json.takeBytes()) }
+                    summary.add(mention)
+                    if json.bytes.count >= 1 << 16 {
+                        Self.write(json.takeBytes(), into: &records, started: &started, output: output)
+                    }
                 }
-                json.endAnnotation()
+                json.endAnnotation(summary: summary)
                 if format == .ndjson { json.raw("\n") }
-                output.write(json.takeBytes())
+                Self.write(json.takeBytes(), into: &records, started: &started, output: output)
             case .geojson:
-                json.annotationFeatures(try annotator.annotate(text, options: options), source: source, first: &firstFeature)
+                json.annotationFeatures(try annotator.annotate(text, options: options), document: source,
+                                        first: &firstFeature)
                 output.write(json.bytes)
             case .html:
                 let mentions = try annotator.annotate(text, options: options)
-                output.write(AnnotatedPage.render(text, mentions: mentions, title: source == "-" ? "article" : source ?? "article"))
+                output.write(AnnotatedPage.render(text, mentions: mentions, title: source == "-" ? "article" : source))
             case .text:
                 let mentions = try annotator.annotate(text, options: options)
                 output.write(AnnotatedText.render(text, mentions: mentions, color: isatty(STDOUT_FILENO) == 1) + "\n")
             }
-            records += 1
         }
 
         for input in inputs {
@@ -106,10 +111,22 @@ struct Annotate: ParsableCommand {
             }
         }
         switch format {
-        case .json: output.write(many ? "]\n" : "\n")
+        case .json: records?.finish()
         case .geojson: output.write("]}\n")
         default: break
         }
+    }
+
+    /// Writes a piece of a document: the first piece of each document goes into the JSON envelope as a new
+    /// record, later pieces continue it.
+    private static func write(_ bytes: [UInt8], into records: inout JSONEnvelope?, started: inout Bool,
+                              output: StandardOutput) {
+        if records != nil, !started {
+            records?.append(bytes)
+        } else {
+            output.write(bytes)
+        }
+        started = true
     }
 
     private static func open(_ input: String) throws -> Int32 {

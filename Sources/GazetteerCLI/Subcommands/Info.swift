@@ -19,7 +19,7 @@ struct Info: ParsableCommand {
         let gazetteer = try database.open()
         let output = StandardOutput()
         defer { output.flush() }
-        var records = JSONValueSequence()
+        var records = format == .json ? JSONEnvelope(items: "places", output: output) : nil
         var missing: [String] = []
         for id in ids {
             guard let place = try gazetteer.place(id: id) else {
@@ -33,10 +33,10 @@ struct Info: ParsableCommand {
             case .json:
                 var json = JSONWriter()
                 json.placeInfo(place, names: names)
-                records.append(json.bytes, to: output)
+                records?.append(json.bytes)
             }
         }
-        if format == .json { records.finish(to: output, expectsMany: ids.count > 1) }
+        records?.finish()
         output.flush()
         if !missing.isEmpty {
             Diagnostics.report("no place with id \(missing.joined(separator: ", "))")

@@ -26,7 +26,7 @@ struct Normalize: ParsableCommand {
         let output = StandardOutput()
         defer { output.flush() }
         var json = JSONWriter()
-        var records = JSONValueSequence()
+        var records = format == .json ? JSONEnvelope(items: "names", output: output) : nil
 
         func emit(_ name: String) {
             let keys = normalizer.keys(for: name, language: language)
@@ -37,18 +37,18 @@ struct Normalize: ParsableCommand {
             case .json:
                 json.reset()
                 json.nameKeys(keys, input: name)
-                records.append(json.bytes, to: output)
+                records?.append(json.bytes)
             }
         }
 
-        if format == .text { output.write("input\tdisplay\tscript\tsearchKey\tmatchKey\n") }
+        if format == .text { output.write("input\tdisplay\tscript\tsearch_key\tmatch_key\n") }
         if names.isEmpty {
             var reader = LineReader()
             while let line = reader.next(willBlock: output.flush) { emit(line) }
         } else {
             names.forEach(emit)
         }
-        if format == .json { records.finish(to: output, expectsMany: names.count > 1) }
+        records?.finish()
     }
 
     /// Tabs and newlines inside a name would break the columns.

@@ -13,12 +13,12 @@ struct Resolve: ParsableCommand {
             """)
 
     enum Format: String, CaseIterable, ExpressibleByArgument {
-        case table, json, ndjson, geojson, csv
+        case text, json, ndjson, geojson, csv
     }
 
     @OptionGroup var database: DatabaseOptions
 
-    @Option(help: "Output format (default: table on a terminal, ndjson otherwise).")
+    @Option(help: "Output format (default: text on a terminal, ndjson otherwise).")
     var format: Format?
 
     @Option(help: "At most this many places per name.")
@@ -50,7 +50,7 @@ struct Resolve: ParsableCommand {
         let options = ResolveOptions(
             limit: limit, minimumScore: minScore, countries: preferences.countries,
             near: preferences.point, features: feature.flatMap(parseFeatures) ?? [], fuzzy: !noFuzzy)
-        let format = self.format ?? (isatty(STDOUT_FILENO) == 1 ? .table : .ndjson)
+        let format = self.format ?? (isatty(STDOUT_FILENO) == 1 ? .text : .ndjson)
         let output = StandardOutput()
         var writer = ResolveWriter(format: format, output: output)
         var unresolved = 0
@@ -66,7 +66,7 @@ struct Resolve: ParsableCommand {
         } else {
             for name in names { try answer(name) }
         }
-        writer.finish(expectsMany: !fromInput && names.count > 1)
+        writer.finish()
         output.flush()
         if unresolved > 0 { throw ExitCode.partialFailure }
     }
@@ -82,29 +82,35 @@ struct ResolveWriter {
     let format: Resolve.Format
     let output: StandardOutput
     private var json = JSONWriter()
-    private var records = JSONValueSequence()
+    private var records: JSONEnvelope?
     private var features = 0
-    private var started = false
 
     init(format: Resolve.Format, output: StandardOutput) {
         self.format = format
         self.output = output
+        switch format {
+        case .json: records = JSONEnvelope(items: "resolutions", output: output)
+        case .geojson:
+            json.beginFeatureCollection()
+            output.write(json.bytes)
+        case .csv: output.write(CSVOutput.header)
+        case .text, .ndjson: break
+        }
     }
 
     mutating func write(_ resolution: Resolution) {
         json.reset()
         switch format {
-        case .table:
+        case .text:
             output.write(TextReport.resolution(resolution))
         case .json:
             json.resolution(resolution)
-            records.append(json.bytes, to: output)
+            records?.append(json.bytes)
         case .ndjson:
             json.resolution(resolution)
             json.raw("\n")
             output.write(json.bytes)
         case .geojson:
-            if !started { output.write("{\"type\":\"FeatureCollection\",\"features\":[") }
             for (index, result) in resolution.results.enumerated() {
                 json.reset()
                 if features > 0 { json.raw(",") }
@@ -113,20 +119,15 @@ struct ResolveWriter {
                 features += 1
             }
         case .csv:
-            if !started { output.write(CSVOutput.header) }
             output.write(CSVOutput.rows(resolution))
         }
-        started = true
     }
 
-    mutating func finish(expectsMany: Bool) {
+    func finish() {
         switch format {
-        case .json: records.finish(to: output, expectsMany: expectsMany)
-        case .geojson:
-            if !started { output.write("{\"type\":\"FeatureCollection\",\"features\":[") }
-            output.write("]}\n")
-        case .csv: if !started { output.write(CSVOutput.header) }
-        case .table, .ndjson: break
+        case .json: records?.finish()
+        case .geojson: output.write("]}\n")
+        case .text, .ndjson, .csv: break
         }
     }
 }

@@ -25,6 +25,8 @@ struct Stats: ParsableCommand {
         case .json:
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+            // One naming convention across every output: snake_case, as the metadata keys already are.
+            encoder.keyEncodingStrategy = .convertToSnakeCase
             print(String(decoding: try encoder.encode(statistics), as: UTF8.self))
         }
     }

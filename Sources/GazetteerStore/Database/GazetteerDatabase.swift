@@ -52,7 +52,7 @@ public final class GazetteerDatabase: Sendable {
     /// The place with public id `id`, or nil.
     public func place(id: String) throws -> Place? {
         try queue.read { db in
-            try Row.fetchOne(db, sql: "SELECT \(Self.placeColumns) FROM place WHERE id = ?", arguments: [id])
+            try Row.fetchOne(db, sql: "SELECT \(Self.placeColumns) FROM \(Self.placeTables) WHERE place.id = ?", arguments: [id])
                 .map(Self.place(from:))
         }
     }
@@ -97,13 +97,17 @@ public final class GazetteerDatabase: Sendable {
     }
 
     static let placeColumns = """
-        id, name, feature_class, feature_code, country, admin1, admin2, admin1_name, admin2_name, latitude, \
-        longitude, population, timezone, source
+        place.id, place.name, place.feature_class, place.feature_code, place.country, place.admin1, place.admin2, \
+        place.admin1_name, place.admin2_name, place.latitude, place.longitude, place.population, place.timezone, \
+        place.source, country.name
         """
+
+    /// The place with its country's name, for labels ("Jermuk, Vayots Dzor, Armenia").
+    static let placeTables = "place LEFT JOIN country ON country.code = place.country"
 
     static func place(from row: Row) -> Place {
         Place(id: row[0], name: row[1], featureClass: row[2], featureCode: row[3], country: row[4], admin1: row[5],
               admin2: row[6], admin1Name: row[7], admin2Name: row[8], latitude: row[9], longitude: row[10],
-              population: row[11], timezone: row[12], source: row[13])
+              population: row[11], timezone: row[12], source: row[13], countryName: row[14])
     }
 }

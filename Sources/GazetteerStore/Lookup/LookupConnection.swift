@@ -43,7 +43,7 @@ public final class LookupConnection: @unchecked Sendable {
         keyStatement = try prepare("SELECT entries FROM key_index WHERE match_key = ?")
         bucketStatement = try prepare("SELECT entries FROM fuzzy_bucket WHERE bucket = ?")
         fuzzyKeyStatement = try prepare("SELECT match_key FROM fuzzy_key WHERE kid = ?")
-        placeStatement = try prepare("SELECT \(GazetteerDatabase.placeColumns) FROM place WHERE pid = ?")
+        placeStatement = try prepare("SELECT \(GazetteerDatabase.placeColumns) FROM \(GazetteerDatabase.placeTables) WHERE place.pid = ?")
         nameStatement = try prepare("SELECT name, language, kind, source, search_key, match_key FROM name WHERE nid = ?")
         placeByIDStatement = try prepare("SELECT pid FROM place WHERE id = ?")
         commonWordStatement = try prepare("SELECT 1 FROM lexicon WHERE category = 'common' AND search_key = ?")
@@ -126,7 +126,8 @@ public final class LookupConnection: @unchecked Sendable {
                      featureCode: Column.text(s, 3) ?? "", country: Column.text(s, 4) ?? "",
                      admin1: Column.text(s, 5) ?? "", admin2: Column.text(s, 6) ?? "", admin1Name: Column.text(s, 7),
                      admin2Name: Column.text(s, 8), latitude: Column.double(s, 9), longitude: Column.double(s, 10),
-                     population: Int(Column.int(s, 11)), timezone: Column.text(s, 12), source: Column.text(s, 13) ?? "")
+                     population: Int(Column.int(s, 11)), timezone: Column.text(s, 12), source: Column.text(s, 13) ?? "",
+                     countryName: Column.text(s, 14))
     }
 
     /// Whether `searchKey` is an ordinary word of some language (the lexicon's `common` category).

@@ -24,11 +24,13 @@ public struct Place: Hashable, Sendable, Codable {
     public var timezone: String?
     /// Where the place comes from: `geonames`, `curated` …
     public var source: String
+    /// The country's English name, when the store knows the country.
+    public var countryName: String?
 
     public init(id: String, name: String, featureClass: String, featureCode: String, country: String,
                 admin1: String = "", admin2: String = "", admin1Name: String? = nil, admin2Name: String? = nil,
                 latitude: Double, longitude: Double, population: Int = 0, timezone: String? = nil,
-                source: String) {
+                source: String, countryName: String? = nil) {
         self.id = id
         self.name = name
         self.featureClass = featureClass
@@ -43,8 +45,25 @@ public struct Place: Hashable, Sendable, Codable {
         self.population = population
         self.timezone = timezone
         self.source = source
+        self.countryName = countryName
     }
 
     /// `CLASS.CODE`, e.g. `P.PPL`.
     public var feature: String { "\(featureClass).\(featureCode)" }
+
+    /// The GeoNames id, for places that come from GeoNames (`geonames:174884` → 174884).
+    public var geonameID: Int? {
+        id.hasPrefix("geonames:") ? Int(id.dropFirst("geonames:".count)) : nil
+    }
+
+    /// How a person would name the place unambiguously: the name, its first-level division and its country,
+    /// each left out where it repeats the one before ("Jermuk, Vayots Dzor, Armenia"; "Armenia").
+    public var label: String {
+        var parts = [name]
+        for part in [admin1Name, countryName ?? (country.isEmpty ? nil : country)] {
+            guard let part, !part.isEmpty, part != parts.last else { continue }
+            parts.append(part)
+        }
+        return parts.joined(separator: ", ")
+    }
 }
