@@ -21,11 +21,11 @@ struct Stats: ParsableCommand {
         let statistics = try database.open().statistics()
         switch format {
         case .text:
-            print(TextReport.statistics(statistics, top: top), terminator: "")
+            try StandardStreams.print(TextReport.statistics(statistics, top: top), terminator: "")
         case .json:
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-            print(String(decoding: try encoder.encode(statistics), as: UTF8.self))
+            try StandardStreams.print(String(decoding: try encoder.encode(statistics), as: UTF8.self))
         }
     }
 }

@@ -24,14 +24,14 @@ public final class GazetteerDatabase: Sendable {
     /// - Throws: ``StoreError`` when the file is missing, is not a gazetteer, or has another schema version.
     public init(path: String) throws(StoreError) {
         self.path = path
-        guard FileManager.default.fileExists(atPath: path) else { throw .missing(path: path) }
+        try Self.checkFile(path)
         var configuration = Configuration()
         configuration.readonly = true
         configuration.label = "gazetteer"
         do {
             queue = try DatabaseQueue(path: path, configuration: configuration)
         } catch {
-            throw .sqlite(path: path, message: "\(error)")
+            throw Self.storeError(error, path: path)
         }
         let version: Int
         do {
@@ -42,7 +42,7 @@ public final class GazetteerDatabase: Sendable {
         } catch let error as StoreError {
             throw error
         } catch {
-            throw .notAGazetteer(path: path, reason: "\(error)")
+            throw Self.storeError(error, path: path)
         }
         guard version == Schema.version else {
             throw .schemaMismatch(path: path, found: version, expected: Schema.version)
@@ -94,6 +94,15 @@ public final class GazetteerDatabase: Sendable {
                 ($0[0] as String, $0[1] as String)
             })
         }
+    }
+
+    /// A warning when this database was built under normalization rules other than `rules` (its names'
+    /// keys then differ from the keys of queries, and names go unfound); nil when they agree or the
+    /// database does not record its rules.
+    public func rulesMismatch(_ rules: String) -> String? {
+        guard let built = try? metadata()["normalization_rules"], built != rules else { return nil }
+        return "\(path): built with other normalization rules than the current ones, so names may go unfound; "
+            + "rebuild it with `gazetteer build --out \(path)` or `gazetteer import`"
     }
 
     static let placeColumns = """
