@@ -100,6 +100,16 @@ import Testing
         }
     }
 
+    @Test func anOutputThatCannotBeCreatedFailsBeforeReadingAnything() throws {
+        let folder = try CommandRunner.scratch()
+        for (out, reason) in [(folder.path, "Is a directory"), ("/proc/none/x.sqlite", "cannot create the folder /proc/none")] {
+            let result = try CommandRunner.run(["import", "geonames", Self.places, "--out", out])
+            #expect(result.status == 73)
+            #expect(result.stderr.hasPrefix("gazetteer: error: \(out): build failed, nothing written: ")
+                && result.stderr.contains(reason), "\(result.stderr)")
+        }
+    }
+
     @Test func importOfABinaryOrEmptyFileBuildsNothing() throws {
         let folder = try CommandRunner.scratch()
         let empty = folder.appendingPathComponent("empty.txt")

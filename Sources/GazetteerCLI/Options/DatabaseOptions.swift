@@ -15,8 +15,11 @@ struct DatabaseOptions: ParsableArguments {
     func open() throws -> GazetteerDatabase {
         if let path {
             let database = try GazetteerDatabase(path: path)
-            let rules = try NormalizationRules.fingerprint(directory: DataDirectory.resolve().appendingPathComponent("rules"))
-            if let warning = database.rulesMismatch(rules) { Diagnostics.write("gazetteer: warning: \(warning)") }
+            // Without a data folder there are no current rules to compare with; commands that need them say so.
+            if let rules = try? NormalizationRules.fingerprint(directory: DataDirectory.resolve().appendingPathComponent("rules")),
+               let warning = database.rulesMismatch(rules) {
+                Diagnostics.write("gazetteer: warning: \(warning)")
+            }
             return database
         }
         let bar = ProgressBar()

@@ -9,11 +9,7 @@ final class BuildLock {
     /// - Throws: ``StoreError/buildFailed(path:reason:)`` when the lock file cannot be created.
     init(beside url: URL) throws(StoreError) {
         let path = url.path + ".lock"
-        do {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        } catch {
-            throw .buildFailed(path: url.path, reason: "cannot create its folder: \(error.localizedDescription)")
-        }
+        try StoreBuilder.prepareDestination(url)
         descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
             throw .buildFailed(path: url.path, reason: "cannot create the lock \(path): \(String(cString: strerror(errno)))")

@@ -72,15 +72,21 @@ public final class StoreBuilder {
         self.diagnostics = diagnostics
         self.progress = progress
         destinationFile = FileIdentity(path: destination.path)
+        try Self.prepareDestination(destination)
         let folder = destination.deletingLastPathComponent()
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         Self.removeStaleTemporaries(beside: destination)
         temporary = folder.appendingPathComponent(
             "\(Self.temporaryPrefix(destination))\(getpid()).\(UUID().uuidString.prefix(8)).tmp")
         temporarySlot = TemporaryFiles.register(temporary.path)
         var configuration = Configuration()
         configuration.foreignKeysEnabled = false
-        queue = try DatabaseQueue(path: temporary.path, configuration: configuration)
+        do {
+            queue = try DatabaseQueue(path: temporary.path, configuration: configuration)
+        } catch {
+            TemporaryFiles.unregister(temporarySlot)
+            throw StoreError.buildFailed(path: destination.path, reason: "cannot create a file in \(folder.path): "
+                                         + ((error as? DatabaseError)?.message ?? "\(error)"))
+        }
         try queue.writeWithoutTransaction { db in
             // The file is private until renamed, so it needs no journal: a crash leaves only a temporary file.
             try db.execute(sql: "PRAGMA page_size = 16384; PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF")
