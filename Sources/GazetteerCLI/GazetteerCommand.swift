@@ -30,16 +30,27 @@ struct GazetteerCommand: ParsableCommand {
         do {
             var command = try parseAsRoot()
             try command.run()
+            Self.exit(0)
         } catch let exit as ExitCode {
-            Foundation.exit(exit.rawValue)
+            Self.exit(exit.rawValue)
         } catch {
             let status = ExitStatus.of(error)
             if status == 0 {
-                Foundation.exit((try? StandardStreams.print(fullMessage(for: error))) == nil ? ExitStatus.ioError : 0)
+                Self.exit((try? StandardStreams.print(fullMessage(for: error))) == nil ? ExitStatus.ioError : 0)
             }
             Diagnostics.report(fullMessage(for: error))
             Foundation.exit(status)
         }
+    }
+
+    /// Exits with `status`, unless a lookup met a damaged database: answers may then be missing, and the
+    /// damage is the error.
+    private static func exit(_ status: Int32) -> Never {
+        if let damage = LookupDamage.reported {
+            Diagnostics.report(damage.description)
+            Foundation.exit(ExitStatus.of(damage))
+        }
+        Foundation.exit(status)
     }
 }
 

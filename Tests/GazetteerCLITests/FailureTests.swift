@@ -110,6 +110,28 @@ import Testing
         }
     }
 
+    @Test func aDamagedKeyIndexIsAnErrorNotAnEmptyAnswer() throws {
+        let folder = try CommandRunner.scratch()
+        try FileManager.default.copyItem(atPath: db, toPath: folder.appendingPathComponent("damaged.sqlite").path)
+        // Overwrites the root page of key_index, which every lookup of a name reads first.
+        let script = """
+            python3 - damaged.sqlite <<'END'
+            import sqlite3, sys
+            c = sqlite3.connect(sys.argv[1])
+            size = c.execute("PRAGMA page_size").fetchone()[0]
+            root = c.execute("SELECT rootpage FROM sqlite_master WHERE name = 'key_index'").fetchone()[0]
+            c.close()
+            with open(sys.argv[1], "r+b") as f:
+                f.seek((root - 1) * size); f.write(b"\\xff" * size)
+            END
+            "$G" resolve --db damaged.sqlite --format ndjson Goris; echo status $?
+            """
+        let result = try CommandRunner.shell(script, in: folder)
+        #expect(status(result) == 65)
+        #expect(result.stderr.contains("damaged.sqlite: the database is damaged") && result.stderr.contains("rebuild"),
+                "\(result.stderr)")
+    }
+
     @Test func importOfABinaryOrEmptyFileBuildsNothing() throws {
         let folder = try CommandRunner.scratch()
         let empty = folder.appendingPathComponent("empty.txt")
