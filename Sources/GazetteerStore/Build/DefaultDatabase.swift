@@ -64,6 +64,7 @@ public enum DefaultDatabase {
                                     diagnostics: diagnostics)
     }
 
+    @discardableResult
     private static func buildHoldingLock(manifest: BuildManifest, to url: URL, normalizer: NameNormalizer? = nil,
                                          progress: @escaping StoreBuilder.Progress,
                                          diagnostics: ImportDiagnostics) throws -> StoreBuilder.Report {
