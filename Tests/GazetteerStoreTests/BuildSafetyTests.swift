@@ -39,6 +39,11 @@ import Testing
             "\(path):2: error: field 'row': expected 19 tab-separated columns, found 21",
         ])
         #expect(try GazetteerDatabase(path: url.path).place(id: "geonames:1") == nil)
+
+        let names = Support.write("1\t174884\ten\tJermuk\t\t\t\t\t\t\t\t\n", to: "names.txt", in: folder)
+        let builder = try StoreBuilder(destination: folder.appendingPathComponent("n.sqlite"), normalizer: Support.normalizer)
+        try builder.importPlaces(path: Support.fixture("places.txt"))
+        #expect(throws: ImportError.noRows(file: names, rows: 1, rejected: 1)) { try builder.importAlternateNames(path: names) }
     }
 
     @Test func aBuildRefusesToReadItsOwnDestination() throws {
@@ -57,6 +62,18 @@ import Testing
         #expect(try String(contentsOfFile: places, encoding: .utf8) == text)
     }
 
+    @Test func aDefaultBuildRefusesAnOutputInItsDataFolder() throws {
+        let data = try Self.dataFolder()
+        for file in ["build.tsv", "places.txt", "curated/names/test.tsv"] {
+            let out = data.appendingPathComponent(file)
+            let before = try Data(contentsOf: out)
+            #expect(throws: StoreError.self) {
+                try DefaultDatabase.build(manifest: try BuildManifest(directory: data), to: out)
+            }
+            #expect(try Data(contentsOf: out) == before)
+        }
+    }
+
     @Test func temporaryFilesOfDeadBuildsAreRemovedAndLiveOnesKept() throws {
         let folder = Support.scratch()
         let url = folder.appendingPathComponent("db.sqlite")
@@ -68,7 +85,8 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: live) && FileManager.default.fileExists(atPath: other))
     }
 
-    @Test func processesOpeningTheDefaultDatabaseAtOnceBuildItOnce() throws {
+    /// A data folder with a `build.tsv` over the fixtures.
+    static func dataFolder() throws -> URL {
         let data = Support.scratch()
         let fixtures = URL(fileURLWithPath: Support.fixture(""))
         for file in try FileManager.default.contentsOfDirectory(atPath: fixtures.path) {
@@ -83,6 +101,11 @@ import Testing
             curated\tcurated\tcurated
 
             """, to: "build.tsv", in: data)
+        return data
+    }
+
+    @Test func processesOpeningTheDefaultDatabaseAtOnceBuildItOnce() throws {
+        let data = try Self.dataFolder()
         let manifest = try BuildManifest(directory: data)
         let url = Support.scratch().appendingPathComponent("default.sqlite")
         let builds = BuildCount()

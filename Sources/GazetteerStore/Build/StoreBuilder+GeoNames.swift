@@ -68,7 +68,7 @@ extension StoreBuilder {
         var newest = ""
         let divisions = (admin1Names, admin2Names)
         let parse = { [normalizer] (row: TabularRow) throws(ImportError) -> Parsed? in
-            try row.require(exactly: 19)
+            try row.require(columns: 19...19)
             let geonameID = try row.integer(0, "geonameid")
             guard geonameID > 0 else { throw row.error("geonameid", "must be positive") }
             let name = try row.required(1, "name")
@@ -131,7 +131,8 @@ extension StoreBuilder {
         var rows = 0
         var added = 0
         let parse = { [normalizer] (row: TabularRow) throws(ImportError) -> Parsed? in
-            try row.require(columns: 4)
+            // Version 2 has 10 columns; the first version 8, and the last ones are often left off.
+            try row.require(columns: 4...10)
             let geonameID = try row.integer(1, "geonameid")
             let language = try row.text(2, "isolanguage")
             let name = try row.required(3, "alternate name")

@@ -30,11 +30,12 @@ struct TabularRow {
         }
     }
 
-    /// Checks the row has exactly `count` fields: a tab too many or too few in a fixed format shifts every
-    /// later field into the wrong column.
-    func require(exactly count: Int) throws(ImportError) {
-        guard fields.count == count else {
-            throw error("row", "expected \(count) tab-separated columns, found \(fields.count)")
+    /// Checks the row has between `range.lowerBound` and `range.upperBound` fields: a tab too many in a fixed
+    /// format shifts every later field into the wrong column.
+    func require(columns range: ClosedRange<Int>) throws(ImportError) {
+        guard range.contains(fields.count) else {
+            let expected = range.count == 1 ? "\(range.lowerBound)" : "\(range.lowerBound) to \(range.upperBound)"
+            throw error("row", "expected \(expected) tab-separated columns, found \(fields.count)")
         }
     }
 
