@@ -21,8 +21,7 @@ import Testing
         let full = try CommandRunner.shell(
             "\"$G\" import geonames bad.txt --out e.sqlite --lexicon bad.txt 2>/dev/full; echo status $?", in: folder)
         #expect(status(full) == 65)
-        let left = try FileManager.default.contentsOfDirectory(atPath: folder.path)
-        #expect(Set(left).subtracting(["bad.txt", "e.sqlite.lock"]).isEmpty, "\(left)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["bad.txt"])
     }
 
     @Test(arguments: ["v.txt", "./v.txt", "link.txt", "hard.txt", "../v.txt"])
