@@ -136,7 +136,7 @@ import Testing
     @Test func importOfABinaryOrEmptyFileBuildsNothing() throws {
         let folder = try CommandRunner.scratch()
         let empty = folder.appendingPathComponent("empty.txt")
-        FileManager.default.createFile(atPath: empty.path, contents: Data())
+        _ = FileManager.default.createFile(atPath: empty.path, contents: Data())
         let lexicon = folder.appendingPathComponent("words.txt")
         try "word\n".write(to: lexicon, atomically: true, encoding: .utf8)
         let out = folder.appendingPathComponent("x.sqlite").path
