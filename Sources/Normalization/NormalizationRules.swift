@@ -61,12 +61,27 @@ public final class NormalizationRules: Sendable {
         let matchText = try RuleTable.read(directory.appendingPathComponent(Self.matchKeyFile).path)
         searchKeyRules = try Self.compile(searchText, path: directory.appendingPathComponent(Self.searchKeyFile).path)
         matchKeyRules = try Self.compile(matchText, path: directory.appendingPathComponent(Self.matchKeyFile).path)
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         let tables = [transliterators, languages].compactMap { try? RuleTable.read($0) }
-        for byte in (tables + [searchText, matchText]).joined(separator: "\u{0}").utf8 {
+        fingerprint = Self.fingerprint(of: tables + [searchText, matchText])
+    }
+
+    /// The ``fingerprint`` the rules in `directory` would have, from the files' text alone: cheaper than
+    /// compiling them, for telling whether a database was built under the rules on disk.
+    public static func fingerprint(directory: URL) throws(RuleError) -> String {
+        var texts: [String] = []
+        for file in [transliteratorsFile, cyrillicLanguagesFile, searchKeyFile, matchKeyFile] {
+            texts.append(try RuleTable.read(directory.appendingPathComponent(file).path))
+        }
+        return fingerprint(of: texts)
+    }
+
+    /// 64-bit FNV-1a of the rule files' texts in a fixed order.
+    private static func fingerprint(of texts: [String]) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in texts.joined(separator: "\u{0}").utf8 {
             hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
         }
-        fingerprint = String(hash, radix: 16)
+        return String(hash, radix: 16)
     }
 
     /// The rules in the default data folder (see ``DataDirectory``).

@@ -81,7 +81,7 @@ import Testing
         #expect(first.stdout.contains("class=\"place\"") && first.stdout.contains("class=\"unresolved\""))
         #expect(!first.stdout.contains("src=") && !first.stdout.contains("<link"))
         let lines = try CommandRunner.run(["annotate", "--db", db, "--format", "html", "--lines", "-"], input: text)
-        #expect(lines.status == 2 && lines.stderr.contains("--format html"))
+        #expect(lines.status == 64 && lines.stderr.contains("--format html"))
     }
 
     @Test func textMarksEachMentionInline() throws {
@@ -90,8 +90,8 @@ import Testing
         #expect(result.stdout.contains("Goris") && result.stdout.contains("Sotk") && result.stdout != "Goris and Sotk.\n")
     }
 
-    @Test func anUnreadableFileIsAUsageError() throws {
+    @Test func aMissingFileIsAMissingInput() throws {
         let result = try CommandRunner.run(["annotate", "--db", db, "/nonexistent/article.txt"])
-        #expect(result.status == 2 && result.stderr.contains("/nonexistent/article.txt"))
+        #expect(result.status == 66 && result.stderr.contains("/nonexistent/article.txt"))
     }
 }

@@ -19,8 +19,21 @@ struct CommandRunner {
 
     @discardableResult
     static func run(_ arguments: [String], input: String? = nil, environment: [String: String] = [:]) throws -> Output {
+        try capture(executable, arguments, input: input, environment: environment)
+    }
+
+    /// Runs a bash script in `folder` with `$G` naming the executable: for what `Process` cannot set up, such
+    /// as closed or full standard streams, FIFOs and `<(…)`.
+    @discardableResult
+    static func shell(_ script: String, in folder: URL) throws -> Output {
+        try capture(URL(fileURLWithPath: "/bin/bash"), ["-c", "cd '\(folder.path)' || exit 99\n" + script],
+                    environment: ["G": executable.path])
+    }
+
+    private static func capture(_ program: URL, _ arguments: [String], input: String? = nil,
+                                environment: [String: String]) throws -> Output {
         let process = Process()
-        process.executableURL = executable
+        process.executableURL = program
         process.arguments = arguments
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         let stdout = Pipe()
@@ -37,6 +50,13 @@ struct CommandRunner {
         process.waitUntilExit()
         return Output(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
                       stderr: String(decoding: err, as: UTF8.self))
+    }
+
+    /// A fresh scratch folder.
+    static func scratch() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
     }
 
     /// A database built with `gazetteer import geonames` from the resolver tests' fixtures, once.

@@ -51,13 +51,16 @@ import Testing
         #expect(lines[1].hasPrefix("\"Springfield, IL\",1,geonames:4250542,4250542,Springfield,\"Springfield, Illinois, United States\",US,Illinois,IL,"))
     }
 
-    @Test func usageAndDataErrorsExitWithTwoAndAMessage() throws {
+    @Test func usageErrorsExitWith64AndAMissingDatabaseWith66() throws {
         let badFormat = try CommandRunner.run(["resolve", "--db", db, "--format", "xml", "Goris"])
-        #expect(badFormat.status == 2 && badFormat.stderr.contains("xml"))
+        #expect(badFormat.status == 64 && badFormat.stderr.contains("xml"))
         let badNear = try CommandRunner.run(["resolve", "--db", db, "--near", "north", "Goris"])
-        #expect(badNear.status == 2 && badNear.stderr.contains("--near"))
+        #expect(badNear.status == 64 && badNear.stderr.contains("--near"))
         let missing = try CommandRunner.run(["resolve", "--db", "/nonexistent/db.sqlite", "Goris"])
-        #expect(missing.status == 2 && missing.stderr.contains("gazetteer build"))
+        #expect(missing.status == 66 && missing.stderr.contains("gazetteer build"))
+        let missingInput = try CommandRunner.run(["annotate", "--db", db, "/nonexistent.txt"])
+        #expect(missingInput.status == 66)
+        #expect(missingInput.stderr == "gazetteer: error: /nonexistent.txt: cannot read: No such file or directory\n")
     }
 
     @Test func countryBiasPutsJermukFirstForIstisu() throws {
@@ -97,7 +100,7 @@ import Testing
         #expect(lenient.stdout.contains("1 places") && lenient.stdout.contains("1 malformed row skipped"))
         let strictOut = folder.appendingPathComponent("strict.sqlite").path
         let strict = try CommandRunner.run(["import", "geonames", places.path, "--out", strictOut, "--strict"])
-        #expect(strict.status == 2)
+        #expect(strict.status == 65)
         #expect(!FileManager.default.fileExists(atPath: strictOut))
     }
 

@@ -87,20 +87,13 @@ import Testing
         let index = bytes.firstIndex(of: UInt8(ascii: "X"))!
         bytes[index] = 0xFF
         let path = folder.appendingPathComponent("utf8.txt").path
-        _ = FileManager.default.createFile(atPath: path, contents: Data(bytes + [0x0A]))
+        let good = Array((Support.placeRow(id: 9, name: "Good") + "\n").utf8)
+        _ = FileManager.default.createFile(atPath: path, contents: Data(bytes + [0x0A] + good))
         let log = ReportLog()
         let report = try Support.buildFixture(at: folder.appendingPathComponent("db.sqlite"), extraPlaces: [path],
                                               reported: log)
         #expect(report.skippedRows[path] == 1)
         #expect(log.errors.map(\.description) == ["\(path):1: error: field 'name': invalid UTF-8"])
-    }
-
-    @Test func emptyFileLoadsNothingAndIsNotAnError() throws {
-        let folder = Support.scratch()
-        let path = Support.write("", to: "empty.txt", in: folder)
-        let report = try Support.buildFixture(at: folder.appendingPathComponent("db.sqlite"), extraPlaces: [path])
-        #expect(report.places == 8)
-        #expect(report.skippedRows[path] == nil)
     }
 
     @Test func truncatedGzipFileFailsTheBuildCleanly() throws {

@@ -10,9 +10,18 @@ struct DatabaseOptions: ParsableArguments {
         valueName: "path"))
     var path: String?
 
-    /// The database: the one named, or the default (built with a progress bar on a terminal).
+    /// The database: the one named (with a warning when it was built under other rules), or the default
+    /// (rebuilt when its data or rules change; built with a progress bar on a terminal).
     func open() throws -> GazetteerDatabase {
-        if let path { return try GazetteerDatabase(path: path) }
+        if let path {
+            let database = try GazetteerDatabase(path: path)
+            // Without a data folder there are no current rules to compare with; commands that need them say so.
+            if let rules = try? NormalizationRules.fingerprint(directory: DataDirectory.resolve().appendingPathComponent("rules")),
+               let warning = database.rulesMismatch(rules) {
+                Diagnostics.write("gazetteer: warning: \(warning)")
+            }
+            return database
+        }
         let bar = ProgressBar()
         defer { bar.finish() }
         return try DefaultDatabase.open(progress: bar.update, diagnostics: ImportDiagnostics(report: Diagnostics.warn))

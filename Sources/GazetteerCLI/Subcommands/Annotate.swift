@@ -8,7 +8,7 @@ struct Annotate: ParsableCommand {
         abstract: "Find the place names in articles and resolve them in context.",
         discussion: """
             Reads the files given, or standard input (-). Offsets are in Unicode scalars from the start of each \
-            input, end exclusive. Exit status: 0 on success, 2 on usage or data errors.
+            input, end exclusive. Exit status: 0 on success; otherwise as `gazetteer --help` lists.
             """)
 
     enum Format: String, CaseIterable, ExpressibleByArgument {
@@ -43,12 +43,10 @@ struct Annotate: ParsableCommand {
         if format == .html, files.count > 1 || lines {
             throw ValidationError("--format html makes one page of one article: give one file, without --lines")
         }
-        for file in files where file != "-" && !FileManager.default.isReadableFile(atPath: file) {
-            throw ValidationError("cannot read \(file)")
-        }
     }
 
     func run() throws {
+        for file in files { try InputFile.check(file) }
         let annotator = try Annotator(database: try database.open())
         let options = AnnotateOptions(
             minimumScore: minScore, alternatives: alternatives, demonyms: demonyms,
@@ -98,16 +96,14 @@ struct Annotate: ParsableCommand {
 
         for input in inputs {
             if lines {
-                var reader = LineReader(descriptor: try Self.open(input))
+                var reader = LineReader(descriptor: try InputFile.open(input), name: input)
                 var number = 0
-                while let line = reader.next(willBlock: output.flush) {
+                while let line = try reader.next(willBlock: output.flush) {
                     number += 1
                     try emit(line, source: "\(input):\(number)")
                 }
             } else {
-                let data = input == "-" ? FileHandle.standardInput.readDataToEndOfFile()
-                    : try Data(contentsOf: URL(fileURLWithPath: input))
-                try emit(String(decoding: data, as: UTF8.self), source: input)
+                try emit(try InputFile.text(of: input), source: input)
             }
         }
         switch format {
@@ -127,12 +123,5 @@ struct Annotate: ParsableCommand {
             output.write(bytes)
         }
         started = true
-    }
-
-    private static func open(_ input: String) throws -> Int32 {
-        if input == "-" { return STDIN_FILENO }
-        let descriptor = Foundation.open(input, O_RDONLY)
-        guard descriptor >= 0 else { throw ValidationError("cannot read \(input)") }
-        return descriptor
     }
 }

@@ -27,7 +27,7 @@ struct Build: ParsableCommand {
             manifest: try BuildManifest(directory: directory), to: destination, progress: bar.update,
             diagnostics: ImportDiagnostics(strict: strict, report: Diagnostics.warn))
         bar.finish()
-        print(Summary.build(report))
+        try StandardStreams.print(Summary.build(report))
     }
 }
 

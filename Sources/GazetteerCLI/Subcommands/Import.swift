@@ -48,6 +48,9 @@ struct Import: ParsableCommand {
         var strict = false
 
         func run() throws {
+            let lexicons = try lexicon.isEmpty ? Self.projectLexicons() : lexicon.map({ ($0, "common") })
+            let inputs = files + alternateNames + [admin1, admin2, countries].compactMap { $0 } + lexicons.map(\.0)
+            try StoreBuilder.checkDestination(URL(fileURLWithPath: out), against: inputs)
             let bar = ProgressBar()
             defer { bar.finish() }
             let builder = try StoreBuilder(
@@ -59,12 +62,12 @@ struct Import: ParsableCommand {
             for file in files { try builder.importPlaces(path: file) }
             for file in alternateNames { try builder.importAlternateNames(path: file) }
             if let curated { try builder.importCurated(directory: URL(fileURLWithPath: curated)) }
-            for (file, category) in try lexicon.isEmpty ? Self.projectLexicons() : lexicon.map({ ($0, "common") }) {
+            for (file, category) in lexicons {
                 try builder.importLexicon(path: file, label: category)
             }
             let report = try builder.finish()
             bar.finish()
-            print(Summary.build(report))
+            try StandardStreams.print(Summary.build(report))
         }
 
         /// The lexicons of the project's data folder, so that a user's gazetteer tells ordinary words from

@@ -44,7 +44,7 @@ struct Normalize: ParsableCommand {
         if format == .text { output.write("input\tdisplay\tscript\tsearch_key\tmatch_key\n") }
         if names.isEmpty {
             var reader = LineReader()
-            while let line = reader.next(willBlock: output.flush) { emit(line) }
+            while let line = try reader.next(willBlock: output.flush) { emit(line) }
         } else {
             names.forEach(emit)
         }

@@ -8,8 +8,8 @@ struct Resolve: ParsableCommand {
         abstract: "Resolve place names to ranked places, with the reason for each match.",
         discussion: """
             With no NAME (or -), names are read from standard input, one per line, and one answer is written \
-            per name as it comes. Exit status: 0 when every name resolved, 1 when some did not, 2 on usage or \
-            data errors.
+            per name as it comes. Exit status: 0 when every name resolved, 1 when some did not; errors as \
+            `gazetteer --help` lists.
             """)
 
     enum Format: String, CaseIterable, ExpressibleByArgument {
@@ -62,7 +62,7 @@ struct Resolve: ParsableCommand {
         }
         if fromInput {
             var reader = LineReader()
-            while let line = reader.next(willBlock: output.flush) { try answer(line) }
+            while let line = try reader.next(willBlock: output.flush) { try answer(line) }
         } else {
             for name in names { try answer(name) }
         }

@@ -21,13 +21,13 @@ struct Stats: ParsableCommand {
         let statistics = try database.open().statistics()
         switch format {
         case .text:
-            print(TextReport.statistics(statistics, top: top), terminator: "")
+            try StandardStreams.print(TextReport.statistics(statistics, top: top), terminator: "")
         case .json:
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
             // One naming convention across every output: snake_case, as the metadata keys already are.
             encoder.keyEncodingStrategy = .convertToSnakeCase
-            print(String(decoding: try encoder.encode(statistics), as: UTF8.self))
+            try StandardStreams.print(String(decoding: try encoder.encode(statistics), as: UTF8.self))
         }
     }
 }

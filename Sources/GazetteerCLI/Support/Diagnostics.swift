@@ -1,11 +1,14 @@
 import Foundation
 
 /// The one place the command writes diagnostics: standard error, prefixed with the program name.
+///
+/// Writes go straight to the descriptor and their failures are ignored: with standard error closed or
+/// full there is nowhere to say anything, and the exit status still tells (FileHandle traps instead).
 enum Diagnostics {
     /// A problem that does not stop the command, such as a skipped input row.
     static func warn(_ problem: any Error) {
         let text = "\(problem)".replacingOccurrences(of: ": error: ", with: ": warning: ")
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        write(text.contains(": warning: ") ? text : "gazetteer: warning: \(text)")
     }
 
     static func report(_ message: String) {
@@ -15,6 +18,13 @@ enum Diagnostics {
         // Usage errors come with ArgumentParser's help lines; single-line problems get the program's prefix
         // unless they already name a file (`file:line: error: …`).
         if !text.contains("\n"), !text.contains(": error: ") { text = "gazetteer: error: \(text)" }
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        write(text)
+    }
+
+    /// Writes `text` and a newline to standard error as it is (a progress bar's control sequences too).
+    static func write(_ text: String, newline: Bool = true) {
+        var bytes = Array(text.utf8)
+        if newline { bytes.append(UInt8(ascii: "\n")) }
+        _ = bytes.withUnsafeBytes { StandardStreams.write($0, to: STDERR_FILENO) }
     }
 }

@@ -7,17 +7,21 @@ import Foundation
 /// can be flushed exactly when the producer on the other end of a pipe may be waiting for it.
 struct LineReader {
     private let descriptor: Int32
+    /// The input as the user named it, for errors.
+    let name: String
     private var buffer: [UInt8] = []
     private var start = 0
     private var atEnd = false
     private let chunkSize = 1 << 16
 
-    init(descriptor: Int32 = STDIN_FILENO) {
+    init(descriptor: Int32 = STDIN_FILENO, name: String = "standard input") {
         self.descriptor = descriptor
+        self.name = name
     }
 
     /// The next line, or nil at the end of input.
-    mutating func next(willBlock: () -> Void = {}) -> String? {
+    /// - Throws: ``InputError`` when reading fails (a directory, an I/O error), which is not the end.
+    mutating func next(willBlock: () -> Void = {}) throws(InputError) -> String? {
         while true {
             if let newline = buffer[start...].firstIndex(of: UInt8(ascii: "\n")) {
                 var end = newline
@@ -35,21 +39,18 @@ struct LineReader {
                 return line
             }
             willBlock()
-            fill()
+            try fill()
         }
     }
 
-    private mutating func fill() {
+    private mutating func fill() throws(InputError) {
         if start > 0 {
             buffer.removeSubrange(0..<start)
             start = 0
         }
-        let old = buffer.count
-        buffer.append(contentsOf: repeatElement(0, count: chunkSize))
-        let count = buffer.withUnsafeMutableBytes { raw in
-            read(descriptor, raw.baseAddress! + old, chunkSize)
+        switch StandardStreams.read(descriptor, appendingTo: &buffer, count: chunkSize) {
+        case let .failure(failure): throw InputError.system(name, errno: failure.code, reading: true)
+        case let .success(count): atEnd = count == 0
         }
-        buffer.removeSubrange((old + max(count, 0))...)
-        if count <= 0 { atEnd = true }
     }
 }

@@ -17,8 +17,8 @@ final class ProgressBar {
         if trace {
             if fraction == 1 || fraction == nil {
                 let now = Date()
-                FileHandle.standardError.write(Data(String(format: "%8.2f s  %+8.2f s  %@\n", now.timeIntervalSince(started),
-                                                           now.timeIntervalSince(stageStarted), stage).utf8))
+                Diagnostics.write(String(format: "%8.2f s  %+8.2f s  %@", now.timeIntervalSince(started),
+                                         now.timeIntervalSince(stageStarted), stage))
                 stageStarted = now
             }
             return
@@ -36,12 +36,12 @@ final class ProgressBar {
                 + "] \(Int(fraction * 100))% "
         }
         line += stage
-        FileHandle.standardError.write(Data(line.utf8))
+        Diagnostics.write(line, newline: false)
         drawn = true
     }
 
     func finish() {
-        if drawn { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        if drawn { Diagnostics.write("\r\u{1B}[K", newline: false) }
         drawn = false
     }
 }

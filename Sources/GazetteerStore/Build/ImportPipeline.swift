@@ -20,6 +20,7 @@ enum ImportPipeline {
     }
 
     /// Reads `reader` on a second thread with `parse`, and calls `consume` on this thread for each row.
+    /// - Returns: how many rows the file had, leaving out blank lines and comments.
     /// - Parameters:
     ///   - parse: turns a row into a record; nil skips the row silently (a comment, a header, a name of a
     ///     place not in the store). It runs on the reader thread only, in file order.
@@ -27,7 +28,7 @@ enum ImportPipeline {
     static func run<Record: Sendable>(
         reader: LineReader, parse: @escaping (TabularRow) throws(ImportError) -> Record?,
         consume: (Item<Record>, _ bytesRead: Int) throws -> Void
-    ) throws {
+    ) throws -> Int {
         let channel = Channel<Batch<Record>>(capacity: 8)
         let failure = FailureBox()
         let work = ReaderWork(reader: reader, parse: parse)
@@ -37,6 +38,7 @@ enum ImportPipeline {
                 while let bytes = try work.reader.next() {
                     let row = TabularRow(bytes, file: work.reader.path, line: work.reader.lineNumber)
                     if row.isCommentOrBlank { continue }
+                    work.rows += 1
                     do throws(ImportError) {
                         if let record = try work.parse(row) { batch.items.append(.record(record)) }
                     } catch {
@@ -65,12 +67,15 @@ enum ImportPipeline {
             for item in batch.items { try consume(item, batch.bytesRead) }
         }
         if let error = failure.error { throw error }
+        // The reader thread wrote `rows` before finishing the channel, whose lock orders it before this read.
+        return work.rows
     }
 
     /// The reader and parser, handed to the reader thread; nothing else touches them until it finishes.
     private final class ReaderWork<Record>: @unchecked Sendable {
         let reader: LineReader
         let parse: (TabularRow) throws(ImportError) -> Record?
+        var rows = 0
 
         init(reader: LineReader, parse: @escaping (TabularRow) throws(ImportError) -> Record?) {
             self.reader = reader

@@ -109,7 +109,7 @@ extension StoreBuilder {
     /// records the file as a source.
     private func forEachCuratedRow(path: String, kind: String, header: String, columns: Int, label: String,
                                    _ body: (TabularRow, Database) throws -> Void) throws {
-        let reader = try LineReader(path: path)
+        let reader = try openInput(path)
         var rows = 0
         try queue.write { db in
             try forEachRow(of: reader, stage: kind) { row in

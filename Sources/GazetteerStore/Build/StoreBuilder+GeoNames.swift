@@ -6,7 +6,7 @@ extension StoreBuilder {
     /// Loads `countryInfo.txt`: each country's ISO codes, English name, languages and neighbours. Its names
     /// are attached to the country's place once places are loaded.
     public func importCountryInfo(path: String, label: String = "geonames") throws {
-        let reader = try LineReader(path: path)
+        let reader = try openInput(path)
         var rows = 0
         try forEachRow(of: reader, stage: "countries") { row in
             let code = try row.required(0, "ISO")
@@ -39,7 +39,7 @@ extension StoreBuilder {
 
     private func importAdminCodes(path: String, label: String, kind: String,
                                   store: (String, String) -> Void) throws {
-        let reader = try LineReader(path: path)
+        let reader = try openInput(path)
         var rows = 0
         try forEachRow(of: reader, stage: kind) { row in
             try row.require(columns: 2)
@@ -62,13 +62,13 @@ extension StoreBuilder {
             var names: [KeyedName]
             var modified: String
         }
-        let reader = try LineReader(path: path)
+        let reader = try openInput(path)
         let seen = SeenIDs(geonameIDs)
         var rows = 0
         var newest = ""
         let divisions = (admin1Names, admin2Names)
         let parse = { [normalizer] (row: TabularRow) throws(ImportError) -> Parsed? in
-            try row.require(columns: 19)
+            try row.require(columns: 19...19)
             let geonameID = try row.integer(0, "geonameid")
             guard geonameID > 0 else { throw row.error("geonameid", "must be positive") }
             let name = try row.required(1, "name")
@@ -126,12 +126,13 @@ extension StoreBuilder {
             var pid: Int64
             var name: KeyedName
         }
-        let reader = try LineReader(path: path)
+        let reader = try openInput(path)
         let known = SeenIDs(geonameIDs)
         var rows = 0
         var added = 0
         let parse = { [normalizer] (row: TabularRow) throws(ImportError) -> Parsed? in
-            try row.require(columns: 4)
+            // Version 2 has 10 columns; the first version 8, and the last ones are often left off.
+            try row.require(columns: 4...10)
             let geonameID = try row.integer(1, "geonameid")
             let language = try row.text(2, "isolanguage")
             let name = try row.required(3, "alternate name")
@@ -163,7 +164,7 @@ extension StoreBuilder {
     /// (`common`), given names, titles, demonyms … One entry per line, `#` comments; an optional second
     /// tab-separated column is the entry's value (a demonym's country).
     public func importLexicon(path: String, label category: String) throws {
-        let reader = try LineReader(path: path)
+        let reader = try openInput(path)
         var rows = 0
         let statement = "INSERT OR IGNORE INTO lexicon (category, search_key, value) VALUES (?, ?, ?)"
         try queue.write { db in

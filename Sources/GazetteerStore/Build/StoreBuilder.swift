@@ -32,6 +32,9 @@ public final class StoreBuilder {
 
     let destination: URL
     let temporary: URL
+    /// The file at the destination when the build started: no input may be it.
+    private let destinationFile: FileIdentity?
+    private var temporarySlot: Int?
     let queue: DatabaseQueue
     let normalizer: NameNormalizer
     public let diagnostics: ImportDiagnostics
@@ -68,12 +71,22 @@ public final class StoreBuilder {
         self.normalizer = normalizer
         self.diagnostics = diagnostics
         self.progress = progress
+        destinationFile = FileIdentity(path: destination.path)
+        try Self.prepareDestination(destination)
         let folder = destination.deletingLastPathComponent()
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        temporary = folder.appendingPathComponent(".\(destination.lastPathComponent).\(getpid()).\(UUID().uuidString.prefix(8)).tmp")
+        Self.removeStaleTemporaries(beside: destination)
+        temporary = folder.appendingPathComponent(
+            "\(Self.temporaryPrefix(destination))\(getpid()).\(UUID().uuidString.prefix(8)).tmp")
+        temporarySlot = TemporaryFiles.register(temporary.path)
         var configuration = Configuration()
         configuration.foreignKeysEnabled = false
-        queue = try DatabaseQueue(path: temporary.path, configuration: configuration)
+        do {
+            queue = try DatabaseQueue(path: temporary.path, configuration: configuration)
+        } catch {
+            TemporaryFiles.unregister(temporarySlot)
+            throw StoreError.buildFailed(path: destination.path, reason: "cannot create a file in \(folder.path): "
+                                         + ((error as? DatabaseError)?.message ?? "\(error)"))
+        }
         try queue.writeWithoutTransaction { db in
             // The file is private until renamed, so it needs no journal: a crash leaves only a temporary file.
             try db.execute(sql: "PRAGMA page_size = 16384; PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF")
@@ -87,6 +100,36 @@ public final class StoreBuilder {
     deinit {
         try? queue.close()
         try? FileManager.default.removeItem(at: temporary)
+        TemporaryFiles.unregister(temporarySlot)
+    }
+
+    /// The start of the names of a build's temporary files beside `destination`: `.NAME.`, then the
+    /// builder's process id, a random part and `.tmp`.
+    private static func temporaryPrefix(_ destination: URL) -> String { ".\(destination.lastPathComponent)." }
+
+    /// Removes the temporary files beside `destination` that builds of processes no longer running left
+    /// behind (a `kill -9`, a power cut). Files of running processes, this one included, are theirs.
+    static func removeStaleTemporaries(beside destination: URL) {
+        let folder = destination.deletingLastPathComponent()
+        let prefix = temporaryPrefix(destination)
+        guard let files = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
+        for file in files where file.hasPrefix(prefix) && file.hasSuffix(".tmp") {
+            let parts = file.dropFirst(prefix.count).split(separator: ".")
+            guard parts.count == 3, let pid = pid_t(parts[0]), pid > 0 else { continue }
+            if kill(pid, 0) == -1, errno == ESRCH {
+                try? FileManager.default.removeItem(at: folder.appendingPathComponent(file))
+            }
+        }
+    }
+
+    /// Opens an input file of the build.
+    /// - Throws: ``StoreError/outputIsInput(path:input:)`` when it is the destination, whose rename would
+    ///   destroy it; ``ImportError/unreadable(file:reason:)``.
+    func openInput(_ path: String) throws -> LineReader {
+        if let destinationFile, FileIdentity(path: path) == destinationFile {
+            throw StoreError.outputIsInput(path: destination.path, input: path)
+        }
+        return try LineReader(path: path)
     }
 
     /// Records a key and value in the database's metadata table.
@@ -207,16 +250,20 @@ public final class StoreBuilder {
                                          insert: (Record) throws -> Void) throws {
         let size = (try? FileManager.default.attributesOfItem(atPath: reader.path)[.size] as? Int) ?? 0
         var lastReport = 0
-        try ImportPipeline.run(reader: reader, parse: parse) { item, bytesRead in
+        var rejected = 0
+        let rows = try ImportPipeline.run(reader: reader, parse: parse) { item, bytesRead in
             switch item {
             case let .record(record): try insert(record)
-            case let .rowError(error): try diagnostics.skip(error)
+            case let .rowError(error):
+                rejected += 1
+                try diagnostics.skip(error)
             }
             if size > 0, bytesRead - lastReport > 1 << 20 {
                 lastReport = bytesRead
                 progress(stage, Double(bytesRead) / Double(size))
             }
         }
+        try Self.requireUsableRows(reader, rows: rows, rejected: rejected)
         progress(stage, 1)
     }
 
@@ -224,12 +271,16 @@ public final class StoreBuilder {
     func forEachRow(of reader: LineReader, stage: String, _ body: (TabularRow) throws -> Void) throws {
         let size = (try? FileManager.default.attributesOfItem(atPath: reader.path)[.size] as? Int) ?? 0
         var lastReport = 0
+        var rows = 0
+        var rejected = 0
         while let bytes = try reader.next() {
             let row = TabularRow(bytes, file: reader.path, line: reader.lineNumber)
             if row.isCommentOrBlank { continue }
+            rows += 1
             do {
                 try body(row)
             } catch let error as ImportError {
+                rejected += 1
                 try diagnostics.skip(error)
             }
             if size > 0, reader.bytesRead - lastReport > 1 << 20 {
@@ -237,7 +288,15 @@ public final class StoreBuilder {
                 progress(stage, Double(reader.bytesRead) / Double(size))
             }
         }
+        try Self.requireUsableRows(reader, rows: rows, rejected: rejected)
         progress(stage, 1)
+    }
+
+    /// A file given to import must give something: an empty file, or one whose every row is malformed (a
+    /// binary, a file of another format), would otherwise build a database that silently lacks it.
+    private static func requireUsableRows(_ reader: LineReader, rows: Int, rejected: Int) throws(ImportError) {
+        guard rows == rejected else { return }
+        throw .noRows(file: reader.path, rows: rows, rejected: rejected)
     }
 
     // MARK: Finishing
@@ -275,6 +334,8 @@ public final class StoreBuilder {
         guard rename(temporary.path, destination.path) == 0 else {
             throw StoreError.buildFailed(path: destination.path, reason: String(cString: strerror(errno)))
         }
+        TemporaryFiles.unregister(temporarySlot)
+        temporarySlot = nil
         progress("done", 1)
         return Report(path: destination.path, places: counts.0, names: counts.1,
                       skippedRows: diagnostics.skippedRows, seconds: Date().timeIntervalSince(started))

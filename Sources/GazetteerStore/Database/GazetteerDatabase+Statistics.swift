@@ -33,7 +33,7 @@ extension GazetteerDatabase {
     /// What the database holds.
     public func statistics() throws -> StoreStatistics {
         let metadata = try self.metadata()
-        return try queue.read { db in
+        return try read { db in
             func counts(_ sql: String) throws -> [StoreStatistics.Count] {
                 try Row.fetchAll(db, sql: sql).map { StoreStatistics.Count(key: $0[0] ?? "", count: $0[1]) }
             }

@@ -24,14 +24,14 @@ public final class GazetteerDatabase: Sendable {
     /// - Throws: ``StoreError`` when the file is missing, is not a gazetteer, or has another schema version.
     public init(path: String) throws(StoreError) {
         self.path = path
-        guard FileManager.default.fileExists(atPath: path) else { throw .missing(path: path) }
+        try Self.checkFile(path)
         var configuration = Configuration()
         configuration.readonly = true
         configuration.label = "gazetteer"
         do {
             queue = try DatabaseQueue(path: path, configuration: configuration)
         } catch {
-            throw .sqlite(path: path, message: "\(error)")
+            throw Self.storeError(error, path: path)
         }
         let version: Int
         do {
@@ -42,7 +42,7 @@ public final class GazetteerDatabase: Sendable {
         } catch let error as StoreError {
             throw error
         } catch {
-            throw .notAGazetteer(path: path, reason: "\(error)")
+            throw Self.storeError(error, path: path)
         }
         guard version == Schema.version else {
             throw .schemaMismatch(path: path, found: version, expected: Schema.version)
@@ -51,7 +51,7 @@ public final class GazetteerDatabase: Sendable {
 
     /// The place with public id `id`, or nil.
     public func place(id: String) throws -> Place? {
-        try queue.read { db in
+        try read { db in
             try Row.fetchOne(db, sql: "SELECT \(Self.placeColumns) FROM \(Self.placeTables) WHERE place.id = ?", arguments: [id])
                 .map(Self.place(from:))
         }
@@ -59,7 +59,7 @@ public final class GazetteerDatabase: Sendable {
 
     /// Every name of the place `id`, official names first.
     public func names(of id: String) throws -> [PlaceName] {
-        try queue.read { db in
+        try read { db in
             try Row.fetchAll(db, sql: """
                 SELECT place.id, name.name, name.language, name.kind, name.source, name.citation,
                        name.search_key, name.match_key
@@ -78,7 +78,7 @@ public final class GazetteerDatabase: Sendable {
     /// The entries of one lexicon category (search key → value): `common`, `given-name`, `title`,
     /// `demonym` …
     public func lexicon(_ category: String) throws -> [String: String] {
-        try queue.read { db in
+        try read { db in
             var entries: [String: String] = [:]
             let rows = try Row.fetchCursor(db, sql: "SELECT search_key, value FROM lexicon WHERE category = ?",
                                            arguments: [category])
@@ -89,10 +89,29 @@ public final class GazetteerDatabase: Sendable {
 
     /// The metadata table: schema version, build time, fingerprints.
     public func metadata() throws -> [String: String] {
-        try queue.read { db in
+        try read { db in
             Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT key, value FROM metadata").map {
                 ($0[0] as String, $0[1] as String)
             })
+        }
+    }
+
+    /// A warning when this database was built under normalization rules other than `rules` (its names'
+    /// keys then differ from the keys of queries, and names go unfound); nil when they agree or the
+    /// database does not record its rules.
+    public func rulesMismatch(_ rules: String) -> String? {
+        guard let built = try? metadata()["normalization_rules"], built != rules else { return nil }
+        return "\(path): built with other normalization rules than the current ones, so names may go unfound; "
+            + "rebuild it with `gazetteer build --out \(path)` or `gazetteer import`"
+    }
+
+    /// Runs `body` on the connection; SQLite's failures become ``StoreError``s that name this file (and,
+    /// for a damaged one, how to rebuild it) instead of GRDB's dump of the statement.
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try queue.read(body)
+        } catch let error as DatabaseError {
+            throw Self.storeError(error, path: path)
         }
     }
 

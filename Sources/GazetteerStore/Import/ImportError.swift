@@ -8,6 +8,8 @@ public enum ImportError: Error, Equatable, Sendable, CustomStringConvertible {
     case malformedRow(file: String, line: Int, field: String, reason: String)
     /// `--strict` was given and rows were malformed.
     case rejectedRows(count: Int, first: String)
+    /// Not one row of the file could be read: it is empty, or not the kind of file it was given as.
+    case noRows(file: String, rows: Int, rejected: Int)
 
     public var description: String {
         switch self {
@@ -19,6 +21,11 @@ public enum ImportError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(file):\(line): error: field '\(field)': \(reason)"
         case let .rejectedRows(count, first):
             return "\(count) malformed row\(count == 1 ? "" : "s") in strict mode; the first: \(first)"
+        case let .noRows(file, rows, rejected) where rows == 0 || rejected == 0:
+            return "\(file): error: the file has no rows; nothing to import"
+        case let .noRows(file, rows, rejected):
+            return "\(file): error: no usable row: \(rejected) of \(rows) rows rejected as malformed; "
+                + "is it the right kind of file?"
         }
     }
 

@@ -7,7 +7,7 @@ import Foundation
 /// being silently repaired: importers decode fields themselves.
 final class LineReader {
     let path: String
-    private let handle: FileHandle
+    private let descriptor: Int32
     private var inflater: Inflater?
     private var buffer: [UInt8] = []
     private var start = 0
@@ -21,17 +21,20 @@ final class LineReader {
     /// - Throws: ``ImportError/unreadable(file:reason:)``.
     init(path: String) throws(ImportError) {
         self.path = path
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw .unreadable(file: path, reason: FileManager.default.fileExists(atPath: path)
-                ? "permission denied" : "no such file")
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw .unreadable(file: path, reason: String(cString: strerror(errno))) }
+        var status = stat()
+        if fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFDIR {
+            close(descriptor)
+            throw .unreadable(file: path, reason: String(cString: strerror(EISDIR)))
         }
-        self.handle = handle
+        self.descriptor = descriptor
         if path.hasSuffix(".gz") {
             do { inflater = try Inflater() } catch { throw .corrupt(file: path, reason: "zlib failed to start") }
         }
     }
 
-    deinit { try? handle.close() }
+    deinit { close(descriptor) }
 
     /// The SHA-256 of the file's bytes, once it has been read to the end.
     var sha256: String { hasher.hexDigest }
@@ -65,12 +68,13 @@ final class LineReader {
             buffer.removeSubrange(0..<start)
             start = 0
         }
-        let chunk: Data
-        do {
-            chunk = try handle.read(upToCount: 1 << 20) ?? Data()
-        } catch {
-            throw .unreadable(file: path, reason: "\(error)")
-        }
+        var bytes = [UInt8](repeating: 0, count: 1 << 20)
+        var count: Int
+        repeat {
+            count = bytes.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+        } while count < 0 && errno == EINTR
+        guard count >= 0 else { throw .unreadable(file: path, reason: String(cString: strerror(errno))) }
+        let chunk = Data(bytes[0..<count])
         bytesRead += chunk.count
         hasher.update(chunk)
         if let inflater {

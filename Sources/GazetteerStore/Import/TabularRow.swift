@@ -30,11 +30,22 @@ struct TabularRow {
         }
     }
 
+    /// Checks the row has between `range.lowerBound` and `range.upperBound` fields: a tab too many in a fixed
+    /// format shifts every later field into the wrong column.
+    func require(columns range: ClosedRange<Int>) throws(ImportError) {
+        guard range.contains(fields.count) else {
+            let expected = range.count == 1 ? "\(range.lowerBound)" : "\(range.lowerBound) to \(range.upperBound)"
+            throw error("row", "expected \(expected) tab-separated columns, found \(fields.count)")
+        }
+    }
+
     /// Field `index` as text (trimmed of spaces), empty when the row is shorter.
+    /// - Throws: for invalid UTF-8, and for a NUL byte, which SQLite's C strings would cut the text at.
     func text(_ index: Int, _ name: String) throws(ImportError) -> String {
         guard index < fields.count else { return "" }
         let bytes = fields[index]
         if bytes.isEmpty { return "" }
+        if bytes.contains(0) { throw error(name, "contains a NUL byte") }
         guard let text = String(validating: bytes, as: UTF8.self) else { throw error(name, "invalid UTF-8") }
         return text.contains(where: { $0 == " " }) ? text.trimmingSpaces : text
     }

@@ -12,7 +12,7 @@ public struct FirstWordIndex: Sendable {
 
     /// The index of the database at `path`; empty when the database has none.
     public init(database: GazetteerDatabase) throws {
-        let data = try database.queue.read { db in
+        let data = try database.read { db in
             try Data.fetchOne(db, sql: "SELECT data FROM word_index WHERE name = 'first_words'")
         } ?? Data()
         var entries = [UInt64](repeating: 0, count: data.count / 8)

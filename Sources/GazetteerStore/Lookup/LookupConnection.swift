@@ -9,6 +9,7 @@ import GRDBSQLite
 /// a few microseconds. A connection is used by one task at a time (SQLite's multi-thread mode lets it move
 /// between threads, never be shared): ``LookupPool`` hands them out, hence the unchecked `Sendable`.
 public final class LookupConnection: @unchecked Sendable {
+    private let path: String
     private var handle: OpaquePointer?
     private let keyStatement: OpaquePointer
     private let bucketStatement: OpaquePointer
@@ -19,6 +20,7 @@ public final class LookupConnection: @unchecked Sendable {
     private let commonWordStatement: OpaquePointer
 
     init(path: String) throws(StoreError) {
+        self.path = path
         var handle: OpaquePointer?
         // The file never changes in place (a rebuild renames a new file over it), so it is opened immutable:
         // SQLite then takes no locks, never re-checks the file, keeps its page cache between lookups, and a
@@ -73,11 +75,23 @@ public final class LookupConnection: @unchecked Sendable {
         return result
     }
 
+    /// Steps `statement`: whether it has a row. A failure (a damaged page, an I/O error) answers "no row", so
+    /// that a lookup stays a plain value on the hot path, and is recorded in ``LookupDamage`` for the
+    /// caller to report: an empty answer from a damaged file must not pass for "not in the gazetteer".
+    private func hasRow(_ statement: OpaquePointer) -> Bool {
+        let code = sqlite3_step(statement)
+        if code == SQLITE_ROW { return true }
+        if code != SQLITE_DONE {
+            LookupDamage.record(path: path, code: code, message: String(cString: sqlite3_errmsg(handle)))
+        }
+        return false
+    }
+
     /// Every name whose match key is `matchKey`, with its place's ranking data.
     public func entries(matchKey: String) -> [KeyEntry] {
         defer { sqlite3_reset(keyStatement) }
         sqlite3_bind_text(keyStatement, 1, matchKey, -1, Self.transient)
-        guard sqlite3_step(keyStatement) == SQLITE_ROW, let blob = sqlite3_column_blob(keyStatement, 0) else { return [] }
+        guard hasRow(keyStatement), let blob = sqlite3_column_blob(keyStatement, 0) else { return [] }
         let count = Int(sqlite3_column_bytes(keyStatement, 0))
         return KeyEntry.decode(UnsafeRawBufferPointer(start: blob, count: count))
     }
@@ -86,7 +100,7 @@ public final class LookupConnection: @unchecked Sendable {
     func fuzzyKeyIDs(variantHash hash: UInt32) -> [Int64] {
         defer { sqlite3_reset(bucketStatement) }
         sqlite3_bind_int64(bucketStatement, 1, Int64(hash >> (32 - KeyIndexBuilder.bucketBits)))
-        guard sqlite3_step(bucketStatement) == SQLITE_ROW, let blob = sqlite3_column_blob(bucketStatement, 0) else {
+        guard hasRow(bucketStatement), let blob = sqlite3_column_blob(bucketStatement, 0) else {
             return []
         }
         let count = Int(sqlite3_column_bytes(bucketStatement, 0)) / 8
@@ -112,7 +126,7 @@ public final class LookupConnection: @unchecked Sendable {
     func fuzzyKey(_ kid: Int64) -> String? {
         defer { sqlite3_reset(fuzzyKeyStatement) }
         sqlite3_bind_int64(fuzzyKeyStatement, 1, kid)
-        guard sqlite3_step(fuzzyKeyStatement) == SQLITE_ROW else { return nil }
+        guard hasRow(fuzzyKeyStatement) else { return nil }
         return Column.text(fuzzyKeyStatement, 0)
     }
 
@@ -120,7 +134,7 @@ public final class LookupConnection: @unchecked Sendable {
     public func place(pid: Int64) -> Place? {
         defer { sqlite3_reset(placeStatement) }
         sqlite3_bind_int64(placeStatement, 1, pid)
-        guard sqlite3_step(placeStatement) == SQLITE_ROW else { return nil }
+        guard hasRow(placeStatement) else { return nil }
         let s = placeStatement
         return Place(id: Column.text(s, 0) ?? "", name: Column.text(s, 1) ?? "", featureClass: Column.text(s, 2) ?? "",
                      featureCode: Column.text(s, 3) ?? "", country: Column.text(s, 4) ?? "",
@@ -134,14 +148,14 @@ public final class LookupConnection: @unchecked Sendable {
     public func isCommonWord(_ searchKey: String) -> Bool {
         defer { sqlite3_reset(commonWordStatement) }
         sqlite3_bind_text(commonWordStatement, 1, searchKey, -1, Self.transient)
-        return sqlite3_step(commonWordStatement) == SQLITE_ROW
+        return hasRow(commonWordStatement)
     }
 
     /// The internal row id of the place with public id `id`.
     public func pid(forPlaceID id: String) -> Int64? {
         defer { sqlite3_reset(placeByIDStatement) }
         sqlite3_bind_text(placeByIDStatement, 1, id, -1, Self.transient)
-        guard sqlite3_step(placeByIDStatement) == SQLITE_ROW else { return nil }
+        guard hasRow(placeByIDStatement) else { return nil }
         return Column.int(placeByIDStatement, 0)
     }
 
@@ -152,7 +166,7 @@ public final class LookupConnection: @unchecked Sendable {
     public func name(nid: Int64) -> NameRow? {
         defer { sqlite3_reset(nameStatement) }
         sqlite3_bind_int64(nameStatement, 1, nid)
-        guard sqlite3_step(nameStatement) == SQLITE_ROW else { return nil }
+        guard hasRow(nameStatement) else { return nil }
         return (Column.text(nameStatement, 0) ?? "", Column.text(nameStatement, 1) ?? "",
                 NameKind(rawValue: Column.text(nameStatement, 2) ?? "") ?? .alternate, Column.text(nameStatement, 3) ?? "",
                 Column.text(nameStatement, 4) ?? "")
