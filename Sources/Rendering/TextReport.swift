@@ -49,7 +49,7 @@ public enum TextReport {
             text += "  \(source.label)  \(source.kind)  \(source.name)  \(source.rows) rows"
             if source.skipped > 0 { text += ", \(source.skipped) skipped" }
             if let date = source.date { text += ", newest \(date)" }
-            text += "  sha256 \(source.sha256.prefix(12))…\n"
+            text += "  crc32 \(source.crc32)\n"
         }
         return text
     }

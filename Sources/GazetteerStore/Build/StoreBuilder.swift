@@ -188,8 +188,8 @@ public final class StoreBuilder {
     func recordSource(_ reader: LineReader, kind: String, label: String, rows: Int, date: String?,
                       in db: Database) throws {
         try db.execute(sql: """
-            INSERT OR REPLACE INTO source (name, kind, label, date, sha256, rows, skipped) VALUES (?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [relativePath(reader.path), kind, label, date, reader.sha256, rows,
+            INSERT OR REPLACE INTO source (name, kind, label, date, crc32, rows, skipped) VALUES (?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [relativePath(reader.path), kind, label, date, reader.crc32, rows,
                              diagnostics.skippedRows[reader.path] ?? 0])
     }
 
