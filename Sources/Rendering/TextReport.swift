@@ -27,6 +27,7 @@ public enum TextReport {
     public static func statistics(_ statistics: StoreStatistics, top: Int) -> String {
         var text = "\(statistics.places) places, \(statistics.names) names"
         if let built = statistics.metadata["built_at"] { text += ", built \(built)" }
+        if let version = statistics.metadata["gazetteer_version"] { text += " by gazetteer \(version)" }
         text += "\n"
         func section(_ title: String, _ counts: [StoreStatistics.Count], limit: Int? = nil) {
             text += "\n\(title):\n"

@@ -8,6 +8,11 @@ enum Diagnostics {
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }
 
+    /// A problem with what the user asked that does not stop the command, such as a country with no places.
+    static func warning(_ message: String) {
+        FileHandle.standardError.write(Data("gazetteer: warning: \(message)\n".utf8))
+    }
+
     static func report(_ message: String) {
         guard !message.isEmpty else { return }
         var text = message

@@ -258,6 +258,7 @@ public final class StoreBuilder {
             metadata["schema_version"] = String(Schema.version)
             metadata["built_at"] = ISO8601DateFormatter().string(from: Date())
             metadata["normalization_rules"] = normalizer.rules.fingerprint
+            metadata["gazetteer_version"] = GazetteerVersion.current
             for (key, value) in metadata.sorted(by: { $0.key < $1.key }) {
                 try db.execute(sql: "INSERT OR REPLACE INTO metadata (key, value) VALUES (?, ?)", arguments: [key, value])
             }
