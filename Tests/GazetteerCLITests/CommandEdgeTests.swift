@@ -50,6 +50,9 @@ import Testing
         let result = try CommandRunner.run(["resolve", "--db", db, "--feature", "Q", "Goris"])
         #expect(result.status == 2)
         #expect(result.stderr.contains("--feature") && result.stderr.contains("P (city, village)"))
+        let absentClass = try CommandRunner.run(["resolve", "--db", db, "--format", "ndjson", "--feature", "U", "Goris"])
+        #expect(absentClass.status == 1, "a real class that the database lacks finds nothing")
+        #expect(absentClass.stderr == "gazetteer: warning: --feature U: no place in the database is of class U\n")
     }
 
     @Test func aFeatureCodeNoPlaceHasIsAOneLineErrorNamingTheCodesThereAre() throws {

@@ -84,13 +84,11 @@ struct Resolve: ParsableCommand {
     /// about 680 codes, and a mistyped one would otherwise find nothing, silently. A class without places
     /// is only a warning: it is a real class that this database lacks.
     private static func checkCodes(of features: [FeatureFilter], in gazetteer: GazetteerDatabase) throws {
-        guard !features.isEmpty else { return }
-        let known = try gazetteer.featureCodes()
-        for feature in features {
-            let codes = known.filter { $0.hasPrefix(feature.featureClass + ".") }.sorted()
+        for feature in features where try !gazetteer.hasPlaces(featureClass: feature.featureClass, code: feature.code) {
+            let codes = try gazetteer.featureCodes().filter { $0.hasPrefix(feature.featureClass + ".") }.sorted()
             if codes.isEmpty {
                 Diagnostics.warning("--feature \(feature): no place in the database is of class \(feature.featureClass)")
-            } else if feature.code != nil, !known.contains(feature.description) {
+            } else {
                 let valid = codes.map { String($0.dropFirst(2)) }.joined(separator: ", ")
                 throw ValidationError("--feature \(feature): no place in the database has this code; "
                                       + "codes of class \(feature.featureClass) here: \(valid)")

@@ -1,9 +1,20 @@
 import GRDB
 
 extension GazetteerDatabase {
-    /// Every feature a place in the database has, as `CLASS.CODE` (`P.PPLA`), for telling a filter that
-    /// can match nothing from one that happens to.
-    /// - Complexity: one pass over the place index: use it once per command, not per query.
+    /// Whether any place has this feature class (and code, when given).
+    public func hasPlaces(featureClass: String, code: String?) throws -> Bool {
+        try queue.read { db in
+            if let code {
+                return try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM place WHERE feature_class = ? AND feature_code = ?)",
+                                         arguments: [featureClass, code]) ?? false
+            }
+            return try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM place WHERE feature_class = ?)",
+                                     arguments: [featureClass]) ?? false
+        }
+    }
+
+    /// Every feature a place in the database has, as `CLASS.CODE` (`P.PPLA`), to tell a user what there is.
+    /// - Complexity: one pass over the place index: for error messages, not for every command.
     public func featureCodes() throws -> Set<String> {
         try queue.read { db in
             Set(try String.fetchAll(db, sql: "SELECT DISTINCT feature_class || '.' || feature_code FROM place"))
