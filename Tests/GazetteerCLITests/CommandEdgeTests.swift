@@ -92,26 +92,40 @@ import Testing
         }
     }
 
-    @Test func aFirstUseBuildReportsEachStageInAPipe() throws {
-        // A small data folder: the project's rules and the resolver fixtures, so that the build is quick.
+    /// An environment whose default database is built on first use from a small data folder: the project's
+    /// rules and the resolver fixtures, so that the build is quick. The caller removes `folder`.
+    private static func firstUseEnvironment() throws -> (environment: [String: String], folder: URL) {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cli-first-use-\(UUID().uuidString)")
         let data = folder.appendingPathComponent("data")
         try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         try FileManager.default.copyItem(at: root.appendingPathComponent("Gazetteer/rules"), to: data.appendingPathComponent("rules"))
         try FileManager.default.copyItem(at: root.appendingPathComponent("Tests/ResolutionTests/Fixtures/places.txt"),
                                          to: data.appendingPathComponent("places.txt"))
         try "places\tplaces.txt\tgeonames\n".write(to: data.appendingPathComponent("build.tsv"), atomically: true, encoding: .utf8)
-        let result = try CommandRunner.run(["resolve", "--format", "ndjson", "Goris"], environment: [
-            "GAZETTEER_DATA": data.path, "GAZETTEER_DB": folder.appendingPathComponent("default.sqlite").path])
+        return (["GAZETTEER_DATA": data.path, "GAZETTEER_DB": folder.appendingPathComponent("default.sqlite").path], folder)
+    }
+
+    @Test func aFirstUseBuildReportsEachStageInAPipe() throws {
+        let (environment, folder) = try Self.firstUseEnvironment()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try CommandRunner.run(["resolve", "--format", "ndjson", "Goris"], environment: environment)
         #expect(result.status == 0, "\(result.stderr)")
         let stages = result.stderr.split(separator: "\n").filter { $0.hasPrefix("gazetteer: building the gazetteer: ") }
         #expect(stages.count >= 3, "\(result.stderr)")
         #expect(Set(stages).count == stages.count, "one line per stage, not a line per update")
         #expect(!result.stderr.contains("\r") && !result.stderr.contains("\u{1B}"))
-        let again = try CommandRunner.run(["resolve", "--format", "ndjson", "Goris"], environment: [
-            "GAZETTEER_DATA": data.path, "GAZETTEER_DB": folder.appendingPathComponent("default.sqlite").path])
+        let again = try CommandRunner.run(["resolve", "--format", "ndjson", "Goris"], environment: environment)
         #expect(again.stderr.isEmpty, "no build, no progress")
+    }
+
+    @Test func aFirstUseBuildOnADumbTerminalReportsLinesNotABar() throws {
+        let (environment, folder) = try Self.firstUseEnvironment()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let screen = try CommandRunner.runOnTerminal(["resolve", "--format", "ndjson", "Goris"], input: "",
+                                                     environment: environment.merging(["TERM": "dumb"]) { $1 },
+                                                     withErrors: true)
+        #expect(screen.contains("gazetteer: building the gazetteer: ") && !screen.contains("\u{1B}"), "\(screen.debugDescription)")
+        #expect(screen.contains("geonames:174895"))
     }
 }

@@ -39,9 +39,10 @@ struct CommandRunner {
                       stderr: String(decoding: err, as: UTF8.self))
     }
 
-    /// Runs the executable with standard output on a pseudo-terminal, as in an interactive shell, and
-    /// returns what it printed there (the terminal turns each "\n" into "\r\n").
-    static func runOnTerminal(_ arguments: [String], input: String, environment: [String: String]) throws -> String {
+    /// Runs the executable with standard output (and standard error, if `withErrors`) on a pseudo-terminal,
+    /// as in an interactive shell, and returns what it printed there (the terminal turns "\n" into "\r\n").
+    static func runOnTerminal(_ arguments: [String], input: String, environment: [String: String],
+                              withErrors: Bool = false) throws -> String {
         let terminal = PseudoTerminal.openpt(O_RDWR | O_NOCTTY)
         precondition(terminal >= 0 && PseudoTerminal.grantpt(terminal) == 0 && PseudoTerminal.unlockpt(terminal) == 0,
                      "no pseudo-terminal")
@@ -55,7 +56,7 @@ struct CommandRunner {
         let stdin = Pipe()
         process.standardInput = stdin
         process.standardOutput = FileHandle(fileDescriptor: screen, closeOnDealloc: false)
-        process.standardError = FileHandle.nullDevice
+        process.standardError = withErrors ? process.standardOutput : FileHandle.nullDevice
         try process.run()
         close(screen)
         stdin.fileHandleForWriting.write(Data(input.utf8))

@@ -11,6 +11,11 @@ enum Terminal {
         guard standardOutputIsTerminal else { return false }
         let environment = ProcessInfo.processInfo.environment
         if let noColor = environment["NO_COLOR"], !noColor.isEmpty { return false }
-        return environment["TERM"] != "dumb"
+        return !isDumb
     }
+
+    /// Whether standard error can redraw a line in place (a progress bar): a terminal that is not dumb.
+    static var standardErrorRedraws: Bool { isatty(STDERR_FILENO) == 1 && !isDumb }
+
+    private static var isDumb: Bool { ProcessInfo.processInfo.environment["TERM"] == "dumb" }
 }
