@@ -33,7 +33,7 @@ struct PreferenceOptions: ParsableArguments {
         let present = try gazetteer.countriesWithPlaces(among: countries)
         let absent = countries.filter { !present.contains($0) }
         guard !absent.isEmpty else { return }
-        Diagnostics.warning("--country: no place in the database is in \(absent.joined(separator: ", "))")
+        Diagnostics.warn("--country: no place in the database is in \(absent.joined(separator: ", "))")
     }
 
     private static func coordinate(_ text: String) -> Coordinate? {

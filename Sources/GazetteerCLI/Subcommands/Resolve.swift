@@ -87,7 +87,7 @@ struct Resolve: ParsableCommand {
         for feature in features where try !gazetteer.hasPlaces(featureClass: feature.featureClass, code: feature.code) {
             let codes = try gazetteer.featureCodes().filter { $0.hasPrefix(feature.featureClass + ".") }.sorted()
             if codes.isEmpty {
-                Diagnostics.warning("--feature \(feature): no place in the database is of class \(feature.featureClass)")
+                Diagnostics.warn("--feature \(feature): no place in the database is of class \(feature.featureClass)")
             } else {
                 let valid = codes.map { String($0.dropFirst(2)) }.joined(separator: ", ")
                 throw ValidationError("--feature \(feature): no place in the database has this code; "

@@ -9,7 +9,7 @@ enum Diagnostics {
     }
 
     /// A problem with what the user asked that does not stop the command, such as a country with no places.
-    static func warning(_ message: String) {
+    static func warn(_ message: String) {
         FileHandle.standardError.write(Data("gazetteer: warning: \(message)\n".utf8))
     }
 

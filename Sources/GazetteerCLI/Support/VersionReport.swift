@@ -14,10 +14,10 @@ enum VersionReport {
         } catch {
             return text + "data: none found (\(error))\n"
         }
-        let manifest = try? BuildManifest(directory: directory)
+        let fingerprint = (try? BuildManifest(directory: directory))?.fingerprint()
         text += "data: \(directory.path)"
-        if let manifest { text += " (fingerprint \(manifest.fingerprint()))" }
-        text += "\n" + database(expecting: manifest?.fingerprint())
+        if let fingerprint { text += " (fingerprint \(fingerprint))" }
+        text += "\n" + database(expecting: fingerprint)
         if let rules = try? NormalizationRules(directory: directory.appendingPathComponent("rules")) {
             text += "rules: fingerprint \(rules.fingerprint)\n"
         }
