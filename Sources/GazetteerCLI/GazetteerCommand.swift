@@ -18,28 +18,51 @@ struct GazetteerCommand: ParsableCommand {
             input or database, or a folder; 70 internal error; 73 the output cannot be created; 74 I/O error \
             (a read failed, or standard output is full or closed); 128+N stopped by signal N (130 Ctrl-C). \
             Errors are one line on standard error: gazetteer: error: … or FILE:LINE: error: ….
+
+            The data folder (rules, place tables, word lists) is the first of: $GAZETTEER_DATA; a Gazetteer \
+            folder beside the executable; ../share/gazetteer from the executable's folder (an installed copy); \
+            the source checkout the executable was built from. The default database is $GAZETTEER_DB, else \
+            $XDG_CACHE_HOME/gazetteer/default.sqlite, else ~/.cache/gazetteer/default.sqlite; it is built from \
+            the data folder on first use and rebuilt when the data changes.
+
+            Colour on a terminal is turned off by NO_COLOR (set and not empty) or TERM=dumb.
             """,
         subcommands: [Annotate.self, Resolve.self, Normalize.self, Build.self, Import.self, Info.self, Stats.self]
     )
 
+    @Flag(help: "Show the version, the data folder and database in use, and the rules' fingerprint.")
+    var version = false
+
+    func run() throws {
+        guard version else { throw CleanExit.helpRequest(self) }
+        try StandardStreams.print(VersionReport.text(), terminator: "")
+    }
+
     /// Runs the command and turns what ends it into an exit status (see ``ExitStatus``) and, for errors,
     /// one line on standard error.
+    ///
+    /// Mistakes in the arguments get ArgumentParser's message with the usage line; errors once the command
+    /// runs (a missing database, an unreadable file) are one line, because the usage does not help there.
     static func main() {
         StandardStreams.reserveClosedDescriptors()
         TemporaryFiles.removeOnTermination()
+        var command: any ParsableCommand
         do {
-            var command = try parseAsRoot()
+            command = try parseAsRoot()
+        } catch {
+            exitIfClean(error)
+            Diagnostics.report(fullMessage(for: error))
+            Foundation.exit(ExitStatus.of(error))
+        }
+        do {
             try command.run()
             Self.exit(0)
         } catch let exit as ExitCode {
             Self.exit(exit.rawValue)
         } catch {
-            let status = ExitStatus.of(error)
-            if status == 0 {
-                Self.exit((try? StandardStreams.print(fullMessage(for: error))) == nil ? ExitStatus.ioError : 0)
-            }
-            Diagnostics.report(fullMessage(for: error))
-            Foundation.exit(status)
+            exitIfClean(error)
+            Diagnostics.report(message(for: error).split(whereSeparator: \.isNewline).joined(separator: "; "))
+            Foundation.exit(ExitStatus.of(error))
         }
     }
 
@@ -51,6 +74,13 @@ struct GazetteerCommand: ParsableCommand {
             Foundation.exit(ExitStatus.of(damage))
         }
         Foundation.exit(status)
+    }
+
+    /// Help and completion scripts arrive as errors that are not failures (from parsing, or from the `help`
+    /// subcommand's run): they are printed on standard output with status 0.
+    private static func exitIfClean(_ error: any Error) {
+        guard exitCode(for: error) == .success else { return }
+        Self.exit((try? StandardStreams.print(fullMessage(for: error))) == nil ? ExitStatus.ioError : 0)
     }
 }
 

@@ -35,6 +35,7 @@ public enum TextReport {
     private static func statisticsLines(_ statistics: StoreStatistics, top: Int) -> String {
         var text = "\(statistics.places) places, \(statistics.names) names"
         if let built = statistics.metadata["built_at"] { text += ", built \(built)" }
+        if let version = statistics.metadata["gazetteer_version"] { text += " by gazetteer \(version)" }
         text += "\n"
         func section(_ title: String, _ counts: [StoreStatistics.Count], limit: Int? = nil) {
             text += "\n\(title):\n"
@@ -57,7 +58,7 @@ public enum TextReport {
             text += "  \(source.label)  \(source.kind)  \(source.name)  \(source.rows) rows"
             if source.skipped > 0 { text += ", \(source.skipped) skipped" }
             if let date = source.date { text += ", newest \(date)" }
-            text += "  sha256 \(source.sha256.prefix(12))…\n"
+            text += "  crc32 \(source.crc32)\n"
         }
         return text
     }

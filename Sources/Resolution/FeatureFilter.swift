@@ -5,10 +5,18 @@ public struct FeatureFilter: Hashable, Sendable, CustomStringConvertible {
     public var featureClass: String
     public var code: String?
 
-    /// Parses `CLASS` or `CLASS.CODE`; nil when malformed.
+    /// GeoNames' nine feature classes and what each holds (https://www.geonames.org/export/codes.html).
+    public static let classes: KeyValuePairs<String, String> = [
+        "A": "country, state, region", "H": "stream, lake", "L": "parks, area", "P": "city, village",
+        "R": "road, railroad", "S": "spot, building, farm", "T": "mountain, hill, rock", "U": "undersea",
+        "V": "forest, heath",
+    ]
+
+    /// Parses `CLASS` or `CLASS.CODE`, in either case; nil when malformed or the class is none of
+    /// ``classes`` (a filter that can match nothing is a mistake to report, not an empty answer).
     public init?(_ text: String) {
-        let parts = text.split(separator: ".", maxSplits: 1).map(String.init)
-        guard let first = parts.first, first.count == 1, first.allSatisfy(\.isUppercase) else { return nil }
+        let parts = text.uppercased().split(separator: ".", maxSplits: 1).map(String.init)
+        guard let first = parts.first, Self.classes.contains(where: { $0.key == first }) else { return nil }
         featureClass = first
         code = parts.count == 2 && !parts[1].isEmpty ? parts[1] : nil
     }

@@ -59,6 +59,36 @@ struct CommandRunner {
         return folder
     }
 
+    /// Runs the executable with standard output (and standard error, if `withErrors`) on a pseudo-terminal,
+    /// as in an interactive shell, and returns what it printed there (the terminal turns "\n" into "\r\n").
+    static func runOnTerminal(_ arguments: [String], input: String, environment: [String: String],
+                              withErrors: Bool = false) throws -> String {
+        let terminal = PseudoTerminal.openpt(O_RDWR | O_NOCTTY)
+        precondition(terminal >= 0 && PseudoTerminal.grantpt(terminal) == 0 && PseudoTerminal.unlockpt(terminal) == 0,
+                     "no pseudo-terminal")
+        defer { close(terminal) }
+        let screen = open(String(cString: PseudoTerminal.ptsname(terminal)), O_RDWR | O_NOCTTY)
+        precondition(screen >= 0, "cannot open the pseudo-terminal's other end")
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        let stdin = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = FileHandle(fileDescriptor: screen, closeOnDealloc: false)
+        process.standardError = withErrors ? process.standardOutput : FileHandle.nullDevice
+        try process.run()
+        close(screen)
+        stdin.fileHandleForWriting.write(Data(input.utf8))
+        try stdin.fileHandleForWriting.close()
+        var output: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 4096)
+        // The read fails with EIO once the program has exited and no one holds the terminal's other end.
+        while case let count = read(terminal, &chunk, chunk.count), count > 0 { output += chunk[0..<count] }
+        process.waitUntilExit()
+        return String(decoding: output, as: UTF8.self)
+    }
+
     /// A database built with `gazetteer import geonames` from the resolver tests' fixtures, once.
     static let database: String = {
         let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -71,4 +101,18 @@ struct CommandRunner {
         precondition(result.status == 0, result.stderr)
         return path
     }()
+}
+
+/// glibc's pseudo-terminal calls, which its Swift module leaves out (they need `_XOPEN_SOURCE`), found by
+/// name in the C library.
+private enum PseudoTerminal {
+    private static func function<T>(_ name: String, as type: T.Type) -> T {
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), name) else { fatalError("no \(name) in libc") }
+        return unsafeBitCast(symbol, to: type)
+    }
+
+    static let openpt = function("posix_openpt", as: (@convention(c) (Int32) -> Int32).self)
+    static let grantpt = function("grantpt", as: (@convention(c) (Int32) -> Int32).self)
+    static let unlockpt = function("unlockpt", as: (@convention(c) (Int32) -> Int32).self)
+    static let ptsname = function("ptsname", as: (@convention(c) (Int32) -> UnsafeMutablePointer<CChar>).self)
 }

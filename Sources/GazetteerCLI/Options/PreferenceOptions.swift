@@ -8,7 +8,8 @@ struct PreferenceOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Prefer places in these countries (ISO codes, comma-separated).", valueName: "CC[,CC]"))
     var country: String?
 
-    @Option(help: ArgumentHelp("Prefer places near this point.", valueName: "LAT,LON"))
+    // Unconditional: a point south or west starts with '-', which would otherwise read as an option.
+    @Option(parsing: .unconditional, help: ArgumentHelp("Prefer places near this point.", valueName: "LAT,LON"))
     var near: String?
 
     func validate() throws {
@@ -24,6 +25,16 @@ struct PreferenceOptions: ParsableArguments {
     var countries: [String] { country.flatMap(Self.countries) ?? [] }
 
     var point: Coordinate? { near.flatMap(Self.coordinate) }
+
+    /// Warns about countries no place in `gazetteer` is in: a mistyped code would otherwise prefer nothing,
+    /// silently. A warning, not an error, because a smaller database may lack a country that is real.
+    func warnAboutAbsentCountries(in gazetteer: GazetteerDatabase) throws {
+        guard !countries.isEmpty else { return }
+        let present = try gazetteer.countriesWithPlaces(among: countries)
+        let absent = countries.filter { !present.contains($0) }
+        guard !absent.isEmpty else { return }
+        Diagnostics.warn("--country: no place in the database is in \(absent.joined(separator: ", "))")
+    }
 
     private static func coordinate(_ text: String) -> Coordinate? {
         let parts = text.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }

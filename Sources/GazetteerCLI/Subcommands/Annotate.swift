@@ -23,10 +23,11 @@ struct Annotate: ParsableCommand {
     @Flag(help: "Annotate each line of the input as a document of its own (with ndjson: one object per line).")
     var lines = false
 
-    @Option(help: ArgumentHelp("Leave out mentions scoring below this (0…1).", valueName: "score"))
+    // Numeric options parse unconditionally, so that a negative value gets the range error, not "missing value".
+    @Option(parsing: .unconditional, help: ArgumentHelp("Leave out mentions scoring below this (0…1).", valueName: "score"))
     var minScore = AnnotateOptions().minimumScore
 
-    @Option(help: "How many alternative places to give per mention.")
+    @Option(parsing: .unconditional, help: "How many alternative places to give per mention.")
     var alternatives = AnnotateOptions().alternatives
 
     @OptionGroup var preferences: PreferenceOptions
@@ -47,11 +48,13 @@ struct Annotate: ParsableCommand {
 
     func run() throws {
         for file in files { try InputFile.check(file) }
-        let annotator = try Annotator(database: try database.open())
+        let gazetteer = try database.open()
+        try preferences.warnAboutAbsentCountries(in: gazetteer)
+        let annotator = try Annotator(database: gazetteer)
         let options = AnnotateOptions(
             minimumScore: minScore, alternatives: alternatives, demonyms: demonyms,
             countries: preferences.countries, near: preferences.point)
-        let format = self.format ?? (isatty(STDOUT_FILENO) == 1 ? .text : .ndjson)
+        let format = self.format ?? (Terminal.standardOutputIsTerminal ? .text : .ndjson)
         let output = StandardOutput()
         defer { output.flush() }
         let inputs = files.isEmpty ? ["-"] : files
@@ -90,7 +93,7 @@ struct Annotate: ParsableCommand {
                 output.write(AnnotatedPage.render(text, mentions: mentions, title: source == "-" ? "article" : source))
             case .text:
                 let mentions = try annotator.annotate(text, options: options)
-                output.write(AnnotatedText.render(text, mentions: mentions, color: isatty(STDOUT_FILENO) == 1) + "\n")
+                output.write(AnnotatedText.render(text, mentions: mentions, color: Terminal.colorsStandardOutput) + "\n")
             }
         }
 

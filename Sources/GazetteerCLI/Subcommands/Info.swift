@@ -12,8 +12,14 @@ struct Info: ParsableCommand {
     @Option(help: "Output format.")
     var format: Format = .text
 
-    @Argument(help: ArgumentHelp("Place ids, e.g. geonames:174884.", valueName: "id"))
+    @Argument(help: ArgumentHelp("Place ids, e.g. geonames:174884, or a bare GeoNames id such as 174884.",
+                                 valueName: "id"))
     var ids: [String]
+
+    /// GeoNames users type the number alone; every other id keeps its prefix.
+    static func placeID(_ text: String) -> String {
+        !text.isEmpty && text.allSatisfy(\.isASCII) && text.allSatisfy(\.isNumber) ? "geonames:\(text)" : text
+    }
 
     func run() throws {
         let gazetteer = try database.open()
@@ -21,7 +27,7 @@ struct Info: ParsableCommand {
         defer { output.flush() }
         var records = format == .json ? JSONEnvelope(items: "places", output: output) : nil
         var missing: [String] = []
-        for id in ids {
+        for id in ids.map(Self.placeID) {
             guard let place = try gazetteer.place(id: id) else {
                 missing.append(id)
                 continue

@@ -5,7 +5,7 @@ import GazetteerKit
 struct Normalize: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Show the display form, script, search key and match key of names.",
-        discussion: "With no NAME, names are read from standard input, one per line."
+        discussion: "With no NAME (or -), names are read from standard input, one per line."
     )
 
     enum Format: String, CaseIterable, ExpressibleByArgument {
@@ -18,7 +18,7 @@ struct Normalize: ParsableCommand {
     @Option(help: "The names' language (BCP 47, e.g. az, ru), for scripts several languages share.")
     var language: String?
 
-    @Argument(help: "Names to normalize.")
+    @Argument(help: "Names to normalize (- for standard input).")
     var names: [String] = []
 
     func run() throws {
@@ -42,7 +42,7 @@ struct Normalize: ParsableCommand {
         }
 
         if format == .text { output.write("input\tdisplay\tscript\tsearch_key\tmatch_key\n") }
-        if names.isEmpty {
+        if names.isEmpty || names == ["-"] {
             var reader = LineReader()
             while let line = try reader.next(willBlock: output.flush) { emit(line) }
         } else {

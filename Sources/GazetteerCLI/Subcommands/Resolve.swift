@@ -21,10 +21,11 @@ struct Resolve: ParsableCommand {
     @Option(help: "Output format (default: text on a terminal, ndjson otherwise).")
     var format: Format?
 
-    @Option(help: "At most this many places per name.")
+    // Numeric options parse unconditionally, so that `--limit -1` gets the range error, not "missing value".
+    @Option(parsing: .unconditional, help: "At most this many places per name.")
     var limit = 5
 
-    @Option(help: ArgumentHelp("Return nothing scoring below this (0…1).", valueName: "score"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Return nothing scoring below this (0…1).", valueName: "score"))
     var minScore = ResolveOptions.defaultMinimumScore
 
     @OptionGroup var preferences: PreferenceOptions
@@ -42,15 +43,23 @@ struct Resolve: ParsableCommand {
     func validate() throws {
         guard limit >= 1 else { throw ValidationError("--limit must be at least 1") }
         guard (0...1).contains(minScore) else { throw ValidationError("--min-score must be between 0 and 1") }
-        if let feature, parseFeatures(feature) == nil { throw ValidationError("--feature must be CLASS or CLASS.CODE, e.g. P or A.ADM1") }
+        if let feature, parseFeatures(feature) == nil {
+            let classes = FeatureFilter.classes.map { "\($0.key) (\($0.value))" }.joined(separator: ", ")
+            throw ValidationError("--feature must be CLASS or CLASS.CODE (e.g. P or A.ADM1), comma-separated; "
+                                  + "the classes are \(classes)")
+        }
     }
 
     func run() throws {
-        let resolver = try Resolver(database: try database.open())
+        let gazetteer = try database.open()
+        let features = feature.flatMap(parseFeatures) ?? []
+        try Self.checkCodes(of: features, in: gazetteer)
+        try preferences.warnAboutAbsentCountries(in: gazetteer)
+        let resolver = try Resolver(database: gazetteer)
         let options = ResolveOptions(
             limit: limit, minimumScore: minScore, countries: preferences.countries,
-            near: preferences.point, features: feature.flatMap(parseFeatures) ?? [], fuzzy: !noFuzzy)
-        let format = self.format ?? (isatty(STDOUT_FILENO) == 1 ? .text : .ndjson)
+            near: preferences.point, features: features, fuzzy: !noFuzzy)
+        let format = self.format ?? (Terminal.standardOutputIsTerminal ? .text : .ndjson)
         let output = StandardOutput()
         var writer = ResolveWriter(format: format, output: output)
         var unresolved = 0
@@ -69,6 +78,22 @@ struct Resolve: ParsableCommand {
         writer.finish()
         output.flush()
         if unresolved > 0 { throw ExitCode.partialFailure }
+    }
+
+    /// A code no place has is a usage error naming the codes of its class that places do have: GeoNames has
+    /// about 680 codes, and a mistyped one would otherwise find nothing, silently. A class without places
+    /// is only a warning: it is a real class that this database lacks.
+    private static func checkCodes(of features: [FeatureFilter], in gazetteer: GazetteerDatabase) throws {
+        for feature in features where try !gazetteer.hasPlaces(featureClass: feature.featureClass, code: feature.code) {
+            let codes = try gazetteer.featureCodes().filter { $0.hasPrefix(feature.featureClass + ".") }.sorted()
+            if codes.isEmpty {
+                Diagnostics.warn("--feature \(feature): no place in the database is of class \(feature.featureClass)")
+            } else {
+                let valid = codes.map { String($0.dropFirst(2)) }.joined(separator: ", ")
+                throw ValidationError("--feature \(feature): no place in the database has this code; "
+                                      + "codes of class \(feature.featureClass) here: \(valid)")
+            }
+        }
     }
 
     private func parseFeatures(_ text: String) -> [FeatureFilter]? {

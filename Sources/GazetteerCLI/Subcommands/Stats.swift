@@ -14,8 +14,12 @@ struct Stats: ParsableCommand {
     @Option(help: "Output format.")
     var format: Format = .text
 
-    @Option(help: "How many countries and features to list in text output.")
+    @Option(parsing: .unconditional, help: "How many countries and features to list in text output.")
     var top = 15
+
+    func validate() throws {
+        guard top >= 0 else { throw ValidationError("--top must not be negative") }
+    }
 
     func run() throws {
         let statistics = try database.open().statistics()

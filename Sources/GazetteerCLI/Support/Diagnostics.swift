@@ -11,6 +11,11 @@ enum Diagnostics {
         write(text.contains(": warning: ") ? text : "gazetteer: warning: \(text)")
     }
 
+    /// A problem with what the user asked that does not stop the command, such as a country with no places.
+    static func warn(_ message: String) {
+        FileHandle.standardError.write(Data("gazetteer: warning: \(message)\n".utf8))
+    }
+
     static func report(_ message: String) {
         guard !message.isEmpty else { return }
         var text = message

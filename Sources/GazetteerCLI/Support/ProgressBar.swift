@@ -1,11 +1,13 @@
 import Foundation
 
-/// A one-line progress bar on standard error, drawn only when standard error is a terminal.
+/// Build progress on standard error: a one-line bar on a terminal; elsewhere (a pipe, a log file, a dumb
+/// terminal) one line per stage as it starts, so that a first-use build of a minute is never silent and a
+/// log stays readable.
 ///
 /// With `GAZETTEER_TRACE` set in the environment it prints instead one line per finished stage with the
 /// elapsed time, for measuring builds.
 final class ProgressBar {
-    private let enabled = isatty(STDERR_FILENO) == 1
+    private let enabled = Terminal.standardErrorRedraws
     private let trace = ProcessInfo.processInfo.environment["GAZETTEER_TRACE"] != nil
     private let started = Date()
     private var stageStarted = Date()
@@ -23,7 +25,13 @@ final class ProgressBar {
             }
             return
         }
-        guard enabled else { return }
+        guard enabled else {
+            if stage != lastStage {
+                lastStage = stage
+                FileHandle.standardError.write(Data("gazetteer: building the gazetteer: \(stage)\n".utf8))
+            }
+            return
+        }
         let now = Date()
         guard stage != lastStage || now.timeIntervalSince(lastDraw) > 0.1 || fraction == 1 else { return }
         lastStage = stage

@@ -231,8 +231,8 @@ public final class StoreBuilder {
     func recordSource(_ reader: LineReader, kind: String, label: String, rows: Int, date: String?,
                       in db: Database) throws {
         try db.execute(sql: """
-            INSERT OR REPLACE INTO source (name, kind, label, date, sha256, rows, skipped) VALUES (?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [relativePath(reader.path), kind, label, date, reader.sha256, rows,
+            INSERT OR REPLACE INTO source (name, kind, label, date, crc32, rows, skipped) VALUES (?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [relativePath(reader.path), kind, label, date, reader.crc32, rows,
                              diagnostics.skippedRows[reader.path] ?? 0])
     }
 
@@ -317,6 +317,7 @@ public final class StoreBuilder {
             metadata["schema_version"] = String(Schema.version)
             metadata["built_at"] = ISO8601DateFormatter().string(from: Date())
             metadata["normalization_rules"] = normalizer.rules.fingerprint
+            metadata["gazetteer_version"] = GazetteerVersion.current
             for (key, value) in metadata.sorted(by: { $0.key < $1.key }) {
                 try db.execute(sql: "INSERT OR REPLACE INTO metadata (key, value) VALUES (?, ?)", arguments: [key, value])
             }

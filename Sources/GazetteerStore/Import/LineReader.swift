@@ -15,7 +15,7 @@ final class LineReader {
     private(set) var lineNumber = 0
     /// Bytes of the file read so far (compressed size for `.gz`), for progress.
     private(set) var bytesRead = 0
-    private let hasher = SHA256Accumulator()
+    private var checksum = CRC32()
 
     /// Opens `path`.
     /// - Throws: ``ImportError/unreadable(file:reason:)``.
@@ -36,8 +36,8 @@ final class LineReader {
 
     deinit { close(descriptor) }
 
-    /// The SHA-256 of the file's bytes, once it has been read to the end.
-    var sha256: String { hasher.hexDigest }
+    /// The CRC-32 of the file's bytes (as stored, compressed for `.gz`), once it has been read to the end.
+    var crc32: String { checksum.hex }
 
     /// The next line without its terminator (`\n` or `\r\n`), or nil at the end of the file.
     func next() throws(ImportError) -> ArraySlice<UInt8>? {
@@ -76,7 +76,7 @@ final class LineReader {
         guard count >= 0 else { throw .unreadable(file: path, reason: String(cString: strerror(errno))) }
         let chunk = Data(bytes[0..<count])
         bytesRead += chunk.count
-        hasher.update(chunk)
+        checksum.update(chunk)
         if let inflater {
             do {
                 try inflater.inflate(chunk, finished: chunk.isEmpty, into: &buffer)
