@@ -1,4 +1,5 @@
 import Annotation
+import Foundation
 import GazetteerStore
 @testable import Resolution
 import Testing
@@ -6,8 +7,8 @@ import Testing
 
 /// The annotated page: the article as written, its mentions linked to their details, dots and list entries.
 @Suite struct AnnotatedPageTests {
-    static func mention(_ text: String, in article: String, place: Place?) -> Mention {
-        let range = article.range(of: text)!
+    static func mention(_ text: String, in article: String, place: Place?) throws -> Mention {
+        let range = try #require(article.range(of: text))
         let start = article.unicodeScalars.distance(from: article.unicodeScalars.startIndex, to: range.lowerBound)
         let match = Match(name: text, kind: .alternate, language: "ru", type: .alias, source: "test")
         return Mention(start: start, end: start + text.unicodeScalars.count, text: text, score: 0.9,
@@ -17,10 +18,15 @@ import Testing
     static let goris = Place(id: "geonames:174875", name: "Goris", featureClass: "P", featureCode: "PPLA",
                              country: "AM", admin1Name: "Syunik", latitude: 39.51, longitude: 46.34, source: "geonames")
     static let article = "Shelling near Горис & <Goris>, not in Zzyxgrad."
-    static let page = AnnotatedPage.render(article, mentions: [
-        mention("Горис", in: article, place: goris), mention("Goris", in: article, place: goris),
-        mention("Zzyxgrad", in: article, place: nil),
-    ], title: "a <title>")
+    let page: String
+
+    init() throws {
+        page = AnnotatedPage.render(Self.article, mentions: [
+            try Self.mention("Горис", in: Self.article, place: Self.goris),
+            try Self.mention("Goris", in: Self.article, place: Self.goris),
+            try Self.mention("Zzyxgrad", in: Self.article, place: nil),
+        ], title: "a <title>")
+    }
 
     @Test func marksHoldOnlyTheTextAsWritten() {
         #expect(page.contains("<mark class=\"place\" tabindex=\"0\" data-place=\"p1\" aria-describedby=\"m1\">Горис</mark>"))

@@ -27,19 +27,16 @@ import Foundation
         ("AM Armenia\n", "t:1: error: expected 4 tab-separated fields"),
     ])
     func aMalformedLineIsNamed(text: String, message: String) {
-        #expect {
-            try OutlineSet(parsing: text, file: "t")
-        } throws: { error in
-            "\(error)".hasPrefix(message)
-        }
+        let error = #expect(throws: OutlineError.self) { try OutlineSet(parsing: text, file: "t") }
+        #expect(error.map { "\($0)".hasPrefix(message) } == true, "\(String(describing: error))")
     }
 
     @Test func aMissingFileSaysHowToMakeIt() {
-        #expect {
+        let error = #expect(throws: OutlineError.self) {
             try OutlineSet(contentsOf: URL(fileURLWithPath: "/nonexistent/world.txt"))
-        } throws: { error in
-            "\(error)" == "/nonexistent/world.txt: error: cannot read the outline file (run Scripts/refresh-outlines)"
         }
+        #expect(error?.description
+            == "/nonexistent/world.txt: error: cannot read the outline file (run Scripts/refresh-outlines)")
     }
 
     @Test func wideViewsUseTheWorldAndNarrowOnesTheDetail() throws {
