@@ -32,18 +32,18 @@ public struct MapFrame: Hashable, Sendable {
 
     /// The frame that shows every point with a margin, on a canvas `width` wide whose height follows the
     /// view's shape (between two and four fifths of the width); the whole world when the points span most of it.
-    /// - Parameter margin: the share of the points' extent added on each side.
-    public static func fitting(_ points: [GeoPoint], width: Double = 640, margin: Double = 0.2) -> MapFrame {
-        guard var box = GeoBox(around: points) else { return MapFrame(view: world, width: width) }
+    /// - Parameter margin: the share of the points' larger extent (east–west or north–south, at their latitude)
+    ///   added on every side, so that labels and the country around a place fit.
+    public static func fitting(_ points: [GeoPoint], width: Double = 440, margin: Double = 0.22) -> MapFrame {
+        guard let box = GeoBox(around: points) else { return MapFrame(view: world, width: width) }
+        let parallel = max(cos((box.south + box.north) / 2 * .pi / 180), 0.2)
         let spanX = max(box.width, minimumSpan), spanY = max(box.height, minimumSpan / 2)
-        box = GeoBox(west: box.west - (spanX - box.width) / 2 - spanX * margin,
-                     south: box.south - (spanY - box.height) / 2 - spanY * margin,
-                     east: box.east + (spanX - box.width) / 2 + spanX * margin,
-                     north: box.north + (spanY - box.height) / 2 + spanY * margin)
-        if box.width > 200 || box.height > 110 { return MapFrame(view: world, width: width) }
-        box.south = max(box.south, -85)
-        box.north = min(box.north, 85)
-        return MapFrame(view: box, width: width)
+        let extent = max(spanX * parallel, spanY) * margin
+        let (padX, padY) = ((spanX - box.width) / 2 + extent / parallel, (spanY - box.height) / 2 + extent)
+        let padded = GeoBox(west: box.west - padX, south: max(box.south - padY, -85),
+                            east: box.east + padX, north: min(box.north + padY, 85))
+        if padded.width > 200 || padded.height > 110 { return MapFrame(view: world, width: width) }
+        return MapFrame(view: padded, width: width)
     }
 
     /// A frame around `view` (grown to the canvas's shape) on a canvas `width` wide.
@@ -57,8 +57,9 @@ public struct MapFrame: Hashable, Sendable {
         let perDegree = min(width / (view.width * parallel), height / view.height)
         let (halfWidth, halfHeight) = (width / (perDegree * parallel) / 2, height / perDegree / 2)
         let (centerX, centerY) = ((view.west + view.east) / 2, middle)
-        self.view = GeoBox(west: centerX - halfWidth, south: centerY - halfHeight,
-                           east: centerX + halfWidth, north: centerY + halfHeight)
+        // Never smaller than asked, whatever the rounding of the scale.
+        self.view = GeoBox(west: min(view.west, centerX - halfWidth), south: min(view.south, centerY - halfHeight),
+                           east: max(view.east, centerX + halfWidth), north: max(view.north, centerY + halfHeight))
         self.width = width
         self.height = height
         self.xScale = perDegree * parallel

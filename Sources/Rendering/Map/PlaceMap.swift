@@ -40,7 +40,7 @@ public struct MapPlace: Hashable, Sendable {
 /// ```
 public enum PlaceMap {
     /// The map of `places`, framed to fit the dots (or, with only countries, their points) with a margin.
-    public static func svg(places: [MapPlace], outlines: MapOutlines?, width: Double = 640) -> String {
+    public static func svg(places: [MapPlace], outlines: MapOutlines?, width: Double = 440) -> String {
         let dots = places.filter { !$0.isCountry }
         let frame = MapFrame.fitting((dots.isEmpty ? places : dots).map(\.location), width: width)
         return svg(places: places, outlines: outlines, frame: frame)
@@ -89,7 +89,7 @@ public enum PlaceMap {
         }
         // Country names are context: they go where the places' labels left room.
         var countryLabels: [String] = []
-        for (outline, shape) in countries.sorted(by: { $0.1.area > $1.1.area }) where shape.area > 2500 {
+        for (outline, shape) in countries.sorted(by: { $0.1.area > $1.1.area }) where shape.area > 1500 {
             let request = LabelLayout.Request(text: outline.name.uppercased(), center: shape.middle, radius: -3,
                                               fontSize: countryLabelSize)
             guard let spot = layout.placeCentered(request) else { continue }
@@ -113,22 +113,22 @@ public enum PlaceMap {
     }
 
     /// The dot's radius: its area grows with the mentions, up to a cap so one place cannot hide its neighbours.
-    static func radius(_ mentions: Int) -> Double { min(4 + 2.2 * Double(max(mentions, 1) - 1).squareRoot(), 13) }
+    static func radius(_ mentions: Int) -> Double { min(3.5 + 2 * Double(max(mentions, 1) - 1).squareRoot(), 11) }
 
-    static let labelSize = 13.0
-    static let countryLabelSize = 11.0
+    static let labelSize = 12.0
+    static let countryLabelSize = 10.0
 
     /// The map's CSS, for a page that embeds ``svg(places:outlines:width:)``.
     public static let style = """
 
         svg.map { display: block; width: 100%; height: auto; border-radius: 6px; background: #cfe3ef;
-                  font: 13px system-ui, -apple-system, "Segoe UI", "Noto Sans", "DejaVu Sans", sans-serif; }
+                  font: 12px system-ui, -apple-system, "Segoe UI", "Noto Sans", "DejaVu Sans", sans-serif; }
         svg.map .sea { fill: #cfe3ef; }
         svg.map .country { fill: #f4f1ea; stroke: #a69f92; stroke-width: .7; stroke-linejoin: round;
                            fill-rule: evenodd; }
         svg.map .country.involved { fill: #fbf7ec; }
         svg.map .country.named path { fill: #fbefc6; stroke: #a69f92; stroke-width: .9; fill-rule: evenodd; }
-        svg.map .country-label { fill: #8a8376; font-size: 11px; letter-spacing: .12em; }
+        svg.map .country-label { fill: #8a8376; font-size: 10px; letter-spacing: .12em; }
         svg.map .dot circle { fill: #c0392b; fill-opacity: .85; stroke: #fff; stroke-width: 1.5; }
         svg.map .label { fill: #1d2330; font-weight: 600; paint-order: stroke; stroke: #fffc; stroke-width: 3px;
                          stroke-linejoin: round; }
