@@ -91,7 +91,7 @@ public enum AnnotatedPage {
         places.entries.enumerated().map { index, entry in
             let place = entry.place
             return MapPlace(key: places.key(index), name: place.name,
-                            location: GeoPoint(longitude: place.longitude, latitude: place.latitude),
+                            location: Coordinate(latitude: place.latitude, longitude: place.longitude),
                             country: place.country, isCountry: place.featureClass == "A" && place.featureCode.hasPrefix("PCL"),
                             mentions: entry.count, describedBy: places.key(index) + "-about")
         }

@@ -1,11 +1,12 @@
+import Resolution
 import Testing
 @testable import Rendering
 
 /// The projection: places fit the canvas with a margin, at true proportions for their latitude.
 @Suite struct MapFrameTests {
-    let caucasus = [GeoPoint(longitude: 45.3, latitude: 39.9), GeoPoint(longitude: 46.4, latitude: 39.5),
-                    GeoPoint(longitude: 46.0, latitude: 40.1), GeoPoint(longitude: 44.8, latitude: 41.7),
-                    GeoPoint(longitude: 49.9, latitude: 40.4)]
+    let caucasus = [Coordinate(latitude: 39.9, longitude: 45.3), Coordinate(latitude: 39.5, longitude: 46.4),
+                    Coordinate(latitude: 40.1, longitude: 46.0), Coordinate(latitude: 41.7, longitude: 44.8),
+                    Coordinate(latitude: 40.4, longitude: 49.9)]
 
     @Test func placesFitInsideTheCanvasWithAMargin() {
         let frame = MapFrame.fitting(caucasus, width: 640)
@@ -19,23 +20,23 @@ import Testing
 
     @Test func aDegreeOfLongitudeShrinksWithLatitude() {
         let frame = MapFrame.fitting(caucasus)
-        let origin = frame.project(GeoPoint(longitude: 46, latitude: 40))
-        let east = frame.project(GeoPoint(longitude: 47, latitude: 40))
-        let north = frame.project(GeoPoint(longitude: 46, latitude: 41))
+        let origin = frame.project(Coordinate(latitude: 40, longitude: 46))
+        let east = frame.project(Coordinate(latitude: 40, longitude: 47))
+        let north = frame.project(Coordinate(latitude: 41, longitude: 46))
         let ratio = (east.x - origin.x) / (origin.y - north.y)
         #expect(abs(ratio - 0.766) < 0.01, "cos 40° ≈ 0.766, got \(ratio)")
         #expect(north.y < origin.y, "north is up")
     }
 
     @Test func placesAcrossTheWorldGetTheWholeWorld() {
-        let frame = MapFrame.fitting([GeoPoint(longitude: -74, latitude: 40.7), GeoPoint(longitude: 139.7, latitude: 35.7),
-                                      GeoPoint(longitude: 151.2, latitude: -33.9)])
+        let frame = MapFrame.fitting([Coordinate(latitude: 40.7, longitude: -74), Coordinate(latitude: 35.7, longitude: 139.7),
+                                      Coordinate(latitude: -33.9, longitude: 151.2)])
         #expect(frame.view.west <= -180 && frame.view.east >= 180)
         #expect(frame.view.south <= -58 && frame.view.north >= 84)
     }
 
     @Test func oneTownGetsARegionAroundIt() {
-        let goris = GeoPoint(longitude: 46.34, latitude: 39.51)
+        let goris = Coordinate(latitude: 39.51, longitude: 46.34)
         let frame = MapFrame.fitting([goris])
         #expect(frame.view.width >= MapFrame.minimumSpan)
         let point = frame.project(goris)

@@ -1,3 +1,4 @@
+import Resolution
 import Testing
 import Foundation
 @testable import Rendering
@@ -11,8 +12,8 @@ import Foundation
         let outline = try #require(set.outlines.first)
         #expect(outline.code == "AM" && outline.name == "Armenia")
         #expect(outline.bounds == GeoBox(west: 43, south: 38, east: 47, north: 42))
-        #expect(outline.rings == [[GeoPoint(longitude: 43, latitude: 38), GeoPoint(longitude: 47, latitude: 38),
-                                   GeoPoint(longitude: 47, latitude: 42), GeoPoint(longitude: 43, latitude: 42)]])
+        #expect(outline.rings == [[Coordinate(latitude: 38, longitude: 43), Coordinate(latitude: 38, longitude: 47),
+                                   Coordinate(latitude: 42, longitude: 47), Coordinate(latitude: 42, longitude: 43)]])
     }
 
     @Test func aTerritoryWithoutACodeHasAnEmptyOne() throws {

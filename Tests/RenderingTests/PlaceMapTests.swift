@@ -1,4 +1,6 @@
 import Foundation
+import Normalization
+import Resolution
 import Testing
 @testable import Rendering
 
@@ -17,12 +19,12 @@ import Testing
     }
 
     static let places = [
-        MapPlace(key: "p1", name: "Goris", location: GeoPoint(longitude: 46.34, latitude: 39.51), country: "AM",
+        MapPlace(key: "p1", name: "Goris", location: Coordinate(latitude: 39.51, longitude: 46.34), country: "AM",
                  mentions: 4, describedBy: "p1-about"),
-        MapPlace(key: "p2", name: "Jermuk", location: GeoPoint(longitude: 45.67, latitude: 39.84), country: "AM",
+        MapPlace(key: "p2", name: "Jermuk", location: Coordinate(latitude: 39.84, longitude: 45.67), country: "AM",
                  mentions: 1, describedBy: "p2-about"),
-        MapPlace(key: "p3", name: "Kalbajar", location: GeoPoint(longitude: 46.04, latitude: 40.10), country: "AZ"),
-        MapPlace(key: "p4", name: "Armenia", location: GeoPoint(longitude: 45.0, latitude: 40.2), country: "AM",
+        MapPlace(key: "p3", name: "Kalbajar", location: Coordinate(latitude: 40.10, longitude: 46.04), country: "AZ"),
+        MapPlace(key: "p4", name: "Armenia", location: Coordinate(latitude: 40.2, longitude: 45.0), country: "AM",
                  isCountry: true, mentions: 2, describedBy: "p4-about"),
     ]
 
@@ -62,9 +64,18 @@ import Testing
         #expect(numbers.allSatisfy { $0 >= -4 && $0 <= limit }, "\(numbers.filter { $0 < -4 || $0 > limit })")
     }
 
+    @Test func theSouthCaucasusFromTheShippedOutlines() throws {
+        let outlines = try MapOutlines.load(from: DataDirectory.resolve())
+        let svg = PlaceMap.svg(places: Self.places, outlines: outlines)
+        for code in ["AM", "AZ", "IR", "TR"] { #expect(svg.contains("data-country=\"\(code)\""), "\(code)") }
+        #expect(!svg.contains("data-country=\"FR\"") && !svg.contains("data-country=\"KZ\""), "only what is in view")
+        // Detailed enough to show Nakhchivan apart, small enough to embed: simplified to the view's scale.
+        #expect(svg.utf8.count < 20_000, "\(svg.utf8.count) bytes")
+    }
+
     @Test func namesAreEscaped() {
         let svg = PlaceMap.svg(places: [MapPlace(key: "p\"1", name: "<b>A&B</b>",
-                                                 location: GeoPoint(longitude: 0, latitude: 0), country: "")],
+                                                 location: Coordinate(latitude: 0, longitude: 0), country: "")],
                                outlines: nil)
         #expect(svg.contains("&lt;b&gt;A&amp;B&lt;/b&gt;"))
         #expect(svg.contains("data-place=\"p&quot;1\""))

@@ -1,4 +1,5 @@
 import Foundation
+import Resolution
 
 /// A point on the map's canvas, in SVG user units (pixels at 100 %), y downwards.
 public struct CanvasPoint: Hashable, Sendable {
@@ -34,7 +35,7 @@ public struct MapFrame: Hashable, Sendable {
     /// view's shape (between two and four fifths of the width); the whole world when the points span most of it.
     /// - Parameter margin: the share of the points' larger extent (east–west or north–south, at their latitude)
     ///   added on every side, so that labels and the country around a place fit.
-    public static func fitting(_ points: [GeoPoint], width: Double = 440, margin: Double = 0.22) -> MapFrame {
+    public static func fitting(_ points: [Coordinate], width: Double = 440, margin: Double = 0.22) -> MapFrame {
         guard let box = GeoBox(around: points) else { return MapFrame(view: world, width: width) }
         let parallel = max(cos((box.south + box.north) / 2 * .pi / 180), 0.2)
         let spanX = max(box.width, minimumSpan), spanY = max(box.height, minimumSpan / 2)
@@ -67,7 +68,7 @@ public struct MapFrame: Hashable, Sendable {
     }
 
     /// Where a point falls on the canvas (outside 0…width, 0…height when it is out of view).
-    public func project(_ point: GeoPoint) -> CanvasPoint {
+    public func project(_ point: Coordinate) -> CanvasPoint {
         CanvasPoint(x: (point.longitude - view.west) * xScale, y: (view.north - point.latitude) * yScale)
     }
 }

@@ -1,13 +1,4 @@
-/// A point on the Earth in degrees.
-public struct GeoPoint: Hashable, Sendable {
-    public var longitude: Double
-    public var latitude: Double
-
-    public init(longitude: Double, latitude: Double) {
-        self.longitude = longitude
-        self.latitude = latitude
-    }
-}
+import Resolution
 
 /// A longitude–latitude box, west ≤ east (no box crosses the antimeridian).
 public struct GeoBox: Hashable, Sendable {
@@ -24,7 +15,7 @@ public struct GeoBox: Hashable, Sendable {
     }
 
     /// The smallest box holding every point; nil for none.
-    public init?(around points: some Sequence<GeoPoint>) {
+    public init?(around points: some Sequence<Coordinate>) {
         var iterator = points.makeIterator()
         guard let first = iterator.next() else { return nil }
         self.init(west: first.longitude, south: first.latitude, east: first.longitude, north: first.latitude)
@@ -59,16 +50,16 @@ public struct Outline: Sendable {
     var unitsPerDegree: Double
 
     /// Closed rings (the last point joins the first); holes and islands alike, drawn with the even-odd rule.
-    public var rings: [[GeoPoint]] {
+    public var rings: [[Coordinate]] {
         encodedRings.map { numbers in
-            var ring: [GeoPoint] = []
+            var ring: [Coordinate] = []
             ring.reserveCapacity(numbers.count / 2)
             var (x, y) = (Int64(0), Int64(0))
             var index = 0
             while index + 1 < numbers.count {
                 x += Int64(numbers[index])
                 y += Int64(numbers[index + 1])
-                ring.append(GeoPoint(longitude: Double(x) / unitsPerDegree, latitude: Double(y) / unitsPerDegree))
+                ring.append(Coordinate(latitude: Double(y) / unitsPerDegree, longitude: Double(x) / unitsPerDegree))
                 index += 2
             }
             return ring

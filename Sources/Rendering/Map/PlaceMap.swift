@@ -1,11 +1,12 @@
 import Foundation
+import Resolution
 
 /// A place to show on a map.
 public struct MapPlace: Hashable, Sendable {
     /// Links the place's map mark to the other elements of the page that carry the same `data-place`.
     public var key: String
     public var name: String
-    public var location: GeoPoint
+    public var location: Coordinate
     /// ISO 3166-1 alpha-2 code of the country the place is in.
     public var country: String
     /// True for a country itself: the map highlights its outline rather than drawing a dot.
@@ -15,7 +16,7 @@ public struct MapPlace: Hashable, Sendable {
     /// The id of the element that describes the place, for `aria-describedby`; nil for none.
     public var describedBy: String?
 
-    public init(key: String, name: String, location: GeoPoint, country: String, isCountry: Bool = false,
+    public init(key: String, name: String, location: Coordinate, country: String, isCountry: Bool = false,
                 mentions: Int = 1, describedBy: String? = nil) {
         self.key = key
         self.name = name
@@ -35,7 +36,7 @@ public struct MapPlace: Hashable, Sendable {
 /// ```swift
 /// let outlines = try MapOutlines.load(from: DataDirectory.resolve())
 /// let svg = PlaceMap.svg(places: [MapPlace(key: "p1", name: "Goris",
-///                                          location: GeoPoint(longitude: 46.34, latitude: 39.51), country: "AM")],
+///                                          location: Coordinate(latitude: 39.51, longitude: 46.34), country: "AM")],
 ///                        outlines: outlines)
 /// ```
 public enum PlaceMap {
@@ -61,10 +62,11 @@ public enum PlaceMap {
             if let place = named[outline.code] {
                 highlighted.append("<g class=\"country named\" data-place=\"\(escape(place.key))\" tabindex=\"0\" "
                     + "role=\"img\" aria-label=\"\(escape(place.name)), \(times(place.mentions))\""
-                    + describedBy(place) + "><path d=\"\(shape.path)\"/></g>")
+                    + describedBy(place) + "><path data-country=\"\(escape(outline.code))\" d=\"\(shape.path)\"/></g>")
             } else {
                 let kind = involved.contains(outline.code) ? "country involved" : "country"
-                land.append("<path class=\"\(kind)\" d=\"\(shape.path)\"/>")
+                let code = outline.code.isEmpty ? "" : " data-country=\"\(escape(outline.code))\""
+                land.append("<path class=\"\(kind)\"\(code) d=\"\(shape.path)\"/>")
             }
         }
 
