@@ -43,16 +43,19 @@ struct LabelLayout {
         let height = request.fontSize * 1.15
         let gap = request.radius + 3
         let (x, y) = (request.center.x, request.center.y)
-        // Right, left, above, below, then the corners: the order cartographers prefer for point labels.
-        let candidates: [(Double, Double, String)] = [
-            (x + gap, y + height * 0.35, "start"), (x - gap, y + height * 0.35, "end"),
-            (x, y - gap - height * 0.25, "middle"), (x, y + gap + height * 0.8, "middle"),
-            (x + gap * 0.75, y - gap * 0.75, "start"), (x + gap * 0.75, y + gap * 0.75 + height * 0.7, "start"),
-            (x - gap * 0.75, y - gap * 0.75, "end"), (x - gap * 0.75, y + gap * 0.75 + height * 0.7, "end"),
-        ]
-        for (labelX, baseline, anchor) in candidates {
-            if let placement = take(x: labelX, baseline: baseline, anchor: anchor, width: width, height: height) {
-                return placement
+        // Right, left, above, below, then the corners: the order cartographers prefer for point labels; in a
+        // crowd, the same a little farther out before giving up.
+        for reach in [gap, gap + height * 0.6] {
+            let candidates: [(Double, Double, String)] = [
+                (x + reach, y + height * 0.35, "start"), (x - reach, y + height * 0.35, "end"),
+                (x, y - reach - height * 0.25, "middle"), (x, y + reach + height * 0.8, "middle"),
+                (x + reach * 0.75, y - reach * 0.75, "start"), (x + reach * 0.75, y + reach * 0.75 + height * 0.7, "start"),
+                (x - reach * 0.75, y - reach * 0.75, "end"), (x - reach * 0.75, y + reach * 0.75 + height * 0.7, "end"),
+            ]
+            for (labelX, baseline, anchor) in candidates {
+                if let placement = take(x: labelX, baseline: baseline, anchor: anchor, width: width, height: height) {
+                    return placement
+                }
             }
         }
         return nil
