@@ -1,8 +1,9 @@
-/// The page's linking of places across the text, the map and the list, its tooltip, and its print layout.
+/// The page's linking of places across the text, the map and the list, its tooltip, and its print layout; shared
+/// with the other pages of the package that show places on a map (the service's).
 extension AnnotatedPage {
     /// Styles for what the script marks (`.linked`: every element of the place under the pointer or focus), the
     /// map's frame, and paper: one column, no tooltip, marks underlined (printers drop backgrounds).
-    static let interactionStyle = """
+    package static let interactionStyle = """
 
         mark.linked { outline: 2px solid #d39e00; background: #ffd24d; }
         ul.places li.linked { background: #fff6d9; }
@@ -26,7 +27,7 @@ extension AnnotatedPage {
 
     /// Shows the description of what the pointer or focus is on (its `aria-describedby`) in the tooltip, and
     /// marks every element of the same place. Without it the page still shows the map, the marks and the list.
-    static let interactionScript = """
+    package static let interactionScript = """
 
         (function () {
           "use strict";

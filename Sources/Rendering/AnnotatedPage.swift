@@ -33,8 +33,9 @@ public enum AnnotatedPage {
         article.append(text: slice(position..<scalars.count))
         article.endLine()
         details += places.entries.enumerated().map { "<div id=\"\(places.key($0.offset))-about\">\(describe($0.element))</div>" }
-        return page(title: title, article: article.html.joined(separator: "\n"), places: places,
-                    map: PlaceMap.svg(places: mapPlaces(places), outlines: outlines), details: details)
+        let map = places.entries.isEmpty ? nil : PlaceMap.svg(places: mapPlaces(places), outlines: outlines)
+        return page(title: title, article: article.html.joined(separator: "\n"), places: places, map: map,
+                    details: details)
     }
 
     static func escape(_ text: String) -> String {
@@ -97,7 +98,7 @@ public enum AnnotatedPage {
         }
     }
 
-    private static func page(title: String, article: String, places: PlaceList, map: String,
+    private static func page(title: String, article: String, places: PlaceList, map: String?,
                              details: [String]) -> String {
         let mentions = places.entries.reduce(0) { $0 + $1.count }
         var summary = "\(counted(mentions, "mention")) of \(counted(places.entries.count, "place"))"
@@ -121,7 +122,7 @@ public enum AnnotatedPage {
             \(article.isEmpty ? "<p>The article is empty.</p>" : article)
             </article>
             <aside><h2>Places</h2>
-            \(places.entries.isEmpty ? "" : "<figure class=\"map\">\(map)</figure>")
+            \(map.map { "<figure class=\"map\">\($0)</figure>" } ?? "")
             <ul class="places">
             \(list)
             </ul>
