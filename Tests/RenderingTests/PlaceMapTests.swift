@@ -57,11 +57,35 @@ import Testing
         #expect(svg.contains("class=\"country involved\""), "Azerbaijan, where Kalbajar is")
         #expect(svg.components(separatedBy: "<path").count - 1 == 2, "Armenia and Azerbaijan, not France")
         // Every drawn point lies within a few units of the canvas: outlines are clipped to it.
-        let paths = svg.components(separatedBy: " d=\"").dropFirst().map { $0.prefix { $0 != "\"" } }
-        let numbers = paths.flatMap { $0.split(whereSeparator: { !"0123456789.-".contains($0) }) }.compactMap { Double($0) }
-        #expect(numbers.count >= 16)
+        let paths = svg.components(separatedBy: " d=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) }
+        let points = paths.flatMap(Self.points)
+        #expect(points.count >= 8)
         let limit = try #require(Double(svg.components(separatedBy: "viewBox=\"0 0 ")[1].prefix { $0 != " " })) + 4
-        #expect(numbers.allSatisfy { $0 >= -4 && $0 <= limit }, "\(numbers.filter { $0 < -4 || $0 > limit })")
+        #expect(points.allSatisfy { (-4...limit).contains($0.x) && (-4...limit).contains($0.y) }, "\(points)")
+    }
+
+    @Test func pathDataIsRelativeAndSkipsStepsThatRoundToNothing() {
+        let ring = [CanvasPoint(x: 10, y: 20), CanvasPoint(x: 12.5, y: 20), CanvasPoint(x: 12.52, y: 20.01),
+                    CanvasPoint(x: 10, y: 17.5)]
+        #expect(CountryShape.pathData(ring) == "M10 20l2.5 0-2.5-2.5z")
+        #expect(Self.points("M10 20l2.5 0-2.5-2.5z") == [CanvasPoint(x: 10, y: 20), CanvasPoint(x: 12.5, y: 20),
+                                                         CanvasPoint(x: 10, y: 17.5)])
+    }
+
+    /// The absolute points of path data made of `M x y l dx dy … z` runs.
+    static func points(_ data: String) -> [CanvasPoint] {
+        var points: [CanvasPoint] = []
+        for run in data.split(separator: "M") {
+            let numbers = run.replacingOccurrences(of: "-", with: " -").split(whereSeparator: { " lz".contains($0) })
+                .compactMap { Double($0) }
+            var current = CanvasPoint(x: 0, y: 0)
+            for index in stride(from: 0, to: numbers.count - 1, by: 2) {
+                current = index == 0 ? CanvasPoint(x: numbers[0], y: numbers[1])
+                    : CanvasPoint(x: current.x + numbers[index], y: current.y + numbers[index + 1])
+                points.append(current)
+            }
+        }
+        return points
     }
 
     @Test func theSouthCaucasusFromTheShippedOutlines() throws {

@@ -35,7 +35,7 @@ struct LabelLayout {
     }
 
     /// An estimate of a text's width: no font metrics without a browser, and labels are short.
-    static func width(of text: String, fontSize: Double) -> Double { Double(text.count) * fontSize * 0.58 }
+    static func width(of text: String, fontSize: Double) -> Double { Double(text.count) * fontSize * 0.62 }
 
     /// Places one label, or returns nil when every position around its dot is taken or off the canvas.
     mutating func place(_ request: Request) -> Placement? {

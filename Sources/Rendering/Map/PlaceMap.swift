@@ -151,12 +151,14 @@ public enum PlaceMap {
     private static func escape(_ text: String) -> String { AnnotatedPage.escape(text) }
 
     /// A canvas coordinate with one decimal: a tenth of a pixel is finer than any screen shows.
-    static func number(_ value: Double) -> String {
-        let tenths = (value * 10).rounded()
-        let whole = Int(tenths / 10)
-        let fraction = Int(abs(tenths).truncatingRemainder(dividingBy: 10))
-        let sign = tenths < 0 && whole == 0 ? "-" : ""
-        return fraction == 0 ? "\(sign)\(whole)" : "\(sign)\(whole).\(fraction)"
+    static func number(_ value: Double) -> String { tenths(Int((value * 10).rounded())) }
+
+    /// A count of tenths as a decimal: 123 as "12.3", -5 as "-.5", 40 as "4".
+    static func tenths(_ count: Int) -> String {
+        let (whole, fraction) = (count.magnitude / 10, count.magnitude % 10)
+        let sign = count < 0 ? "-" : ""
+        if fraction == 0 { return "\(sign)\(whole)" }
+        return whole == 0 ? "\(sign).\(fraction)" : "\(sign)\(whole).\(fraction)"
     }
 }
 
@@ -178,7 +180,7 @@ struct CountryShape {
             let simple = RingGeometry.simplify(clipped, tolerance: 0.4)
             let area = abs(RingGeometry.doubleArea(simple)) / 2
             guard simple.count >= 3, area >= 0.5 else { continue }
-            path += "M" + simple.map { "\(PlaceMap.number($0.x)) \(PlaceMap.number($0.y))" }.joined(separator: "L") + "Z"
+            path += Self.pathData(simple)
             if area > largest, let box = CanvasRect(around: simple) {
                 (largest, middle) = (area, CanvasPoint(x: (box.minX + box.maxX) / 2, y: (box.minY + box.maxY) / 2))
             }
@@ -187,5 +189,22 @@ struct CountryShape {
         self.path = path
         self.area = largest
         self.middle = middle
+    }
+
+    /// A closed ring as SVG path data: the first point, then each step to the next in tenths of a unit, relative
+    /// (`l`), which is about a third shorter than absolute points; steps that round to nothing are left out.
+    static func pathData(_ ring: [CanvasPoint]) -> String {
+        let points = ring.map { (Int(($0.x * 10).rounded()), Int(($0.y * 10).rounded())) }
+        guard let first = points.first else { return "" }
+        var data = "M\(PlaceMap.tenths(first.0)) \(PlaceMap.tenths(first.1))l"
+        var previous = first
+        for point in points.dropFirst() where point != previous {
+            let (dx, dy) = (point.0 - previous.0, point.1 - previous.1)
+            // A minus sign separates numbers by itself.
+            data += (data.last == "l" ? "" : dx < 0 ? "" : " ") + PlaceMap.tenths(dx)
+            data += (dy < 0 ? "" : " ") + PlaceMap.tenths(dy)
+            previous = point
+        }
+        return data + "z"
     }
 }
