@@ -81,6 +81,21 @@ import Testing
         #expect(lines.status == 2 && lines.stderr.contains("--format html"))
     }
 
+    @Test func theSampleArticlesMapShowsItsCountriesAndTowns() throws {
+        let sample = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Gazetteer/samples/border-news.txt")
+        let result = try CommandRunner.run(["annotate", "--db", db, "--format", "html", sample.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let svg = try #require(result.stdout.components(separatedBy: "<svg class=\"map\"").last)
+        for country in ["AM", "AZ"] { #expect(svg.contains("data-country=\"\(country)\""), "\(country)") }
+        // The fixture gazetteer has these four of the article's towns (Lachin is checked on the real one by
+        // Scripts/check-html).
+        for town in ["Jermuk", "Goris", "Sotk", "Kalbajar"] {
+            #expect(svg.contains("<g class=\"dot\"") && svg.contains("aria-label=\"\(town), named"), "\(town)")
+            #expect(svg.contains(">\(town)</text>"), "label of \(town)")
+        }
+    }
+
     @Test func aMalformedOutlineFileIsNamedAndNoPageIsWritten() throws {
         // A data folder like the checkout's, but with one outline line cut short.
         let checkout = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
