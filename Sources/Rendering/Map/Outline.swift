@@ -27,9 +27,11 @@ public struct GeoBox: Hashable, Sendable {
         }
     }
 
+    /// Degrees of longitude and of latitude across the box.
     public var width: Double { east - west }
     public var height: Double { north - south }
 
+    /// Whether the two boxes share any point, edges included.
     public func intersects(_ other: GeoBox) -> Bool {
         west <= other.east && other.west <= east && south <= other.north && other.south <= north
     }
