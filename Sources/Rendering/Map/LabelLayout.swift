@@ -61,11 +61,19 @@ struct LabelLayout {
         return nil
     }
 
-    /// Places a label centred on its point (a country's name in its middle), or returns nil when that is taken.
+    /// Places a label centred on its point (a country's name in its middle), or a line or two above or below
+    /// it when that is taken; nil when all are.
     mutating func placeCentered(_ request: Request) -> Placement? {
         let height = request.fontSize * 1.15
-        return take(x: request.center.x, baseline: request.center.y + height * 0.3, anchor: "middle",
-                    width: Self.width(of: request.text, fontSize: request.fontSize), height: height)
+        let width = Self.width(of: request.text, fontSize: request.fontSize)
+        for shift in [0, -1.5, 1.5, -3, 3] {
+            let baseline = request.center.y + height * (0.3 + shift)
+            if let placement = take(x: request.center.x, baseline: baseline, anchor: "middle", width: width,
+                                    height: height) {
+                return placement
+            }
+        }
+        return nil
     }
 
     private mutating func take(x: Double, baseline: Double, anchor: String, width: Double,
