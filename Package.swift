@@ -61,6 +61,7 @@ let package = Package(
             dependencies: ["Annotation", .product(name: "PropertyBased", package: "swift-property-based")],
             resources: [.copy("Fixtures")]
         ),
+        .testTarget(name: "RenderingTests", dependencies: ["Rendering", "Annotation", "Resolution", "GazetteerStore", "Normalization"]),
         // Runs the built `gazetteer` executable; depending on it makes `swift test` build it first.
         .testTarget(name: "GazetteerCLITests", dependencies: ["GazetteerCLI"]),
         .testTarget(

@@ -3,14 +3,20 @@ import Foundation
 import GazetteerStore
 import Resolution
 
-/// A self-contained HTML page: the article with each place highlighted and its details on hover (or tap), and a
-/// list of the places with links to a map. Inline CSS only, so the page works offline and from a mail attachment.
+/// A self-contained HTML page: the article with each place highlighted, a map of the places, and a list of them
+/// with links to a map site. Inline CSS and SVG only, so the page works offline and from a mail attachment; a
+/// little script adds details on hover or focus and links each place's mentions, dot and list entry.
+///
+/// The details of a mention are not inside its marked text but referenced with `aria-describedby`, so copying
+/// the article or reading it aloud gives the text as written.
 public enum AnnotatedPage {
-    public static func render(_ text: String, mentions: [Mention], title: String) -> String {
+    /// The page for `text` and its mentions; `outlines` draws the countries under the map's dots (none: dots only).
+    public static func render(_ text: String, mentions: [Mention], title: String, outlines: MapOutlines? = nil) -> String {
         let scalars = Array(text.unicodeScalars)
         func slice(_ range: Range<Int>) -> String { String(String.UnicodeScalarView(scalars[range])) }
         var article = Paragraphs()
         var places = PlaceList()
+        var details: [String] = []
         var position = 0
         // Mentions are in text order; one that overlaps the previous is left out rather than nested.
         for mention in mentions where position <= mention.start && mention.start < mention.end
@@ -18,13 +24,18 @@ public enum AnnotatedPage {
             article.append(text: slice(position..<mention.start))
             // A paragraph break inside a span would split the <mark> across paragraphs.
             let span = escape(String(slice(mention.start..<mention.end).map { $0.isNewline ? " " : $0 }))
-            article.append(markup: mark(span, for: mention))
-            places.add(mention)
+            let id = "m\(details.count + 1)"
+            let key = places.add(mention)
+            article.append(markup: mark(span, id: id, key: key, resolved: mention.place != nil))
+            details.append("<div id=\"\(id)\">\(describe(mention))</div>")
             position = mention.end
         }
         article.append(text: slice(position..<scalars.count))
         article.endLine()
-        return page(title: title, article: article.html.joined(separator: "\n"), places: places)
+        details += places.entries.enumerated().map { "<div id=\"\(places.key($0.offset))-about\">\(describe($0.element))</div>" }
+        let map = places.entries.isEmpty ? nil : PlaceMap.svg(places: mapPlaces(places), outlines: outlines)
+        return page(title: title, article: article.html.joined(separator: "\n"), places: places, map: map,
+                    details: details)
     }
 
     static func escape(_ text: String) -> String {
@@ -43,12 +54,17 @@ public enum AnnotatedPage {
         return result
     }
 
-    /// A highlighted span with its details in a tooltip; focusable, so a tap or the keyboard shows them too.
-    private static func mark(_ span: String, for mention: Mention) -> String {
-        guard let resolved = mention.place else {
-            return "<mark class=\"unresolved\" tabindex=\"0\">\(span)<span class=\"tip\" dir=\"ltr\">"
-                + "<b>not in the gazetteer</b><br>recognized as a place name</span></mark>"
-        }
+    /// A highlighted span, focusable so that a tap or the keyboard shows its details too; `key` links it to its
+    /// place's dot and list entry.
+    private static func mark(_ span: String, id: String, key: String?, resolved: Bool) -> String {
+        let link = key.map { " data-place=\"\($0)\"" } ?? ""
+        return "<mark class=\"\(resolved ? "place" : "unresolved")\" tabindex=\"0\"\(link) aria-describedby=\"\(id)\">"
+            + span + "</mark>"
+    }
+
+    /// What the tooltip of a mention says: the place, where it is, and how the name matched.
+    private static func describe(_ mention: Mention) -> String {
+        guard let resolved = mention.place else { return "<b>not in the gazetteer</b><br>recognized as a place name" }
         let place = resolved.place
         let match = resolved.match
         var lines = [
@@ -60,15 +76,35 @@ public enum AnnotatedPage {
         ].filter { !$0.isEmpty }
         let others = unique(mention.alternatives.map { label(of: $0.place) }.filter { $0 != label(of: place) })
         if !others.isEmpty { lines.append("or: " + others.map { "<bdi>\(escape($0))</bdi>" }.joined(separator: "; ")) }
-        return "<mark class=\"place\" tabindex=\"0\">\(span)<span class=\"tip\" dir=\"ltr\">"
-            + lines.joined(separator: "<br>") + "</span></mark>"
+        return lines.joined(separator: "<br>")
     }
 
-    private static func page(title: String, article: String, places: PlaceList) -> String {
+    /// What the tooltip of a place's dot says: the place, where it is, and how the article named it.
+    private static func describe(_ entry: PlaceList.Entry) -> String {
+        let place = entry.place
+        return ["<b>\(name(place))</b> · \(kind(of: place))", escape(location(of: place)), coordinates(of: place),
+                "named \(entry.count)× as " + entry.spellings.map { "<bdi>\(escape($0))</bdi>" }.joined(separator: ", ")]
+            .filter { !$0.isEmpty }.joined(separator: "<br>")
+    }
+
+    /// The map's places: a country is its outline, anything else a dot at its point.
+    private static func mapPlaces(_ places: PlaceList) -> [MapPlace] {
+        places.entries.enumerated().map { index, entry in
+            let place = entry.place
+            return MapPlace(key: places.key(index), name: place.name,
+                            location: Coordinate(latitude: place.latitude, longitude: place.longitude),
+                            country: place.country, isCountry: place.featureClass == "A" && place.featureCode.hasPrefix("PCL"),
+                            mentions: entry.count, describedBy: places.key(index) + "-about")
+        }
+    }
+
+    private static func page(title: String, article: String, places: PlaceList, map: String?,
+                             details: [String]) -> String {
         let mentions = places.entries.reduce(0) { $0 + $1.count }
         var summary = "\(counted(mentions, "mention")) of \(counted(places.entries.count, "place"))"
         if !places.missing.isEmpty { summary += " · \(counted(places.missing.count, "name")) not in the gazetteer" }
-        var list = places.entries.map(listItem).joined(separator: "\n")
+        var list = places.entries.enumerated().map { listItem($0.element, key: places.key($0.offset)) }
+            .joined(separator: "\n")
         if places.entries.isEmpty { list = "<li>No places found.</li>" }
         var missing = ""
         if !places.missing.isEmpty {
@@ -80,29 +116,35 @@ public enum AnnotatedPage {
             <html lang="en"><head><meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <title>\(escape(title))</title>
-            <style>\(style)</style></head>
+            <style>\(style)\(PlaceMap.style)\(interactionStyle)</style></head>
             <body><header><h1>\(escape(title))</h1><p>\(summary)</p></header>
             <main><article lang="und">
             \(article.isEmpty ? "<p>The article is empty.</p>" : article)
             </article>
             <aside><h2>Places</h2>
+            \(map.map { "<figure class=\"map\">\($0)</figure>" } ?? "")
             <ul class="places">
             \(list)
             </ul>
             \(missing)<p class="credit">Place data © GeoNames (CC BY 4.0) and the gazetteer’s curated overlay.
-            Map links open OpenStreetMap.</p>
-            </aside></main></body></html>
+            Outlines: Natural Earth (public domain). Map links open OpenStreetMap.</p>
+            </aside></main>
+            <div class="details" hidden>
+            \(details.joined(separator: "\n"))
+            </div>
+            <div id="tip" class="tip" role="tooltip" dir="ltr"></div>
+            <script>\(interactionScript)</script></body></html>
 
             """
     }
 
-    private static func listItem(_ entry: PlaceList.Entry) -> String {
+    private static func listItem(_ entry: PlaceList.Entry, key: String) -> String {
         let place = entry.place
         let zoom = place.featureClass == "A" ? 6 : 12
         let (lat, lon) = (String(format: "%.5f", place.latitude), String(format: "%.5f", place.longitude))
         let map = "https://www.openstreetmap.org/?mlat=\(lat)&mlon=\(lon)#map=\(zoom)/\(lat)/\(lon)"
         let spellings = entry.spellings.map { "<bdi>\(escape($0))</bdi>" }.joined(separator: ", ")
-        return "<li><b>\(name(place))</b> <span class=\"kind\">\(kind(of: place))</span><br>"
+        return "<li data-place=\"\(key)\"><b>\(name(place))</b> <span class=\"kind\">\(kind(of: place))</span><br>"
             + [escape(location(of: place)), "<a href=\"\(escape(map))\">\(coordinates(of: place))</a>"]
                 .filter { !$0.isEmpty }.joined(separator: " · ") + "<br>"
             + "<small>named \(entry.count)× as \(spellings) · \(escape(place.id))</small></li>"
@@ -192,11 +234,11 @@ public enum AnnotatedPage {
         mark.unresolved { background: #eceef2; border-bottom: 2px dashed #7b8496; border-radius: 3px 3px 0 0; }
         mark:hover, mark:focus { outline: 2px solid #d39e00; outline-offset: 0; }
         mark.unresolved:hover, mark.unresolved:focus { outline-color: #7b8496; }
-        .tip { display: none; position: absolute; left: 0; top: calc(100% + 4px); z-index: 3; width: max-content;
+        .tip { display: none; position: fixed; left: 0; top: 0; z-index: 3; width: max-content;
                max-width: 24em; padding: 7px 10px; border-radius: 6px; background: #1d2330; color: #fff;
                font-size: 13px; line-height: 1.45; text-align: left; white-space: normal; cursor: auto;
                box-shadow: 0 4px 14px #0004; }
-        mark:hover .tip, mark:focus .tip { display: block; }
+        .tip.shown { display: block; }
         ul.places { list-style: none; padding: 0; margin: 0; }
         ul.places li { padding: 8px 0; border-top: 1px solid #e6e8ec; }
         ul.places li:first-child { border-top: 0; }
@@ -250,18 +292,23 @@ private struct PlaceList {
     private(set) var missing: [String] = []
     private var index: [String: Int] = [:]
 
-    mutating func add(_ mention: Mention) {
+    /// Counts the mention; returns its place's key, or nil when it has no place.
+    mutating func add(_ mention: Mention) -> String? {
         let spelling = mention.text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         guard let place = mention.place?.place else {
             if !missing.contains(spelling) { missing.append(spelling) }
-            return
+            return nil
         }
         if let position = index[place.id] {
             entries[position].count += 1
             if !entries[position].spellings.contains(spelling) { entries[position].spellings.append(spelling) }
-        } else {
-            index[place.id] = entries.count
-            entries.append(Entry(place: place, spellings: [spelling], count: 1))
+            return key(position)
         }
+        index[place.id] = entries.count
+        entries.append(Entry(place: place, spellings: [spelling], count: 1))
+        return key(entries.count - 1)
     }
+
+    /// The key that links the elements of one place across the page (`data-place`): p1, p2… in order of first mention.
+    func key(_ position: Int) -> String { "p\(position + 1)" }
 }

@@ -77,11 +77,50 @@ import Testing
         #expect(first.status == 0)
         #expect(first.stdout == second.stdout, "the page is deterministic")
         #expect(first.stdout.hasPrefix("<!DOCTYPE html>"))
-        #expect(first.stdout.contains("&lt;script&gt;") && !first.stdout.contains("<script>"))
+        #expect(first.stdout.contains("&lt;script&gt;alert") && !first.stdout.contains("<script>alert"))
+        #expect(first.stdout.components(separatedBy: "<script>").count == 2, "one script: the page's own")
+        #expect(first.stdout.contains("<svg class=\"map\""))
         #expect(first.stdout.contains("class=\"place\"") && first.stdout.contains("class=\"unresolved\""))
         #expect(!first.stdout.contains("src=") && !first.stdout.contains("<link"))
         let lines = try CommandRunner.run(["annotate", "--db", db, "--format", "html", "--lines", "-"], input: text)
         #expect(lines.status == 64 && lines.stderr.contains("--format html"))
+    }
+
+    @Test func theSampleArticlesMapShowsItsCountriesAndTowns() throws {
+        let sample = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Gazetteer/samples/border-news.txt")
+        let result = try CommandRunner.run(["annotate", "--db", db, "--format", "html", sample.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let svg = try #require(result.stdout.components(separatedBy: "<svg class=\"map\"").last)
+        for country in ["AM", "AZ"] { #expect(svg.contains("data-country=\"\(country)\""), "\(country)") }
+        // The fixture gazetteer has these four of the article's towns (Lachin is checked on the real one by
+        // Scripts/check-html).
+        for town in ["Jermuk", "Goris", "Sotk", "Kalbajar"] {
+            #expect(svg.contains("<g class=\"dot\"") && svg.contains("aria-label=\"\(town), named"), "\(town)")
+            #expect(svg.contains(">\(town)</text>"), "label of \(town)")
+        }
+    }
+
+    @Test func aMalformedOutlineFileIsNamedAndNoPageIsWritten() throws {
+        // A data folder like the checkout's, but with one outline line cut short.
+        let checkout = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Gazetteer")
+        let data = FileManager.default.temporaryDirectory.appendingPathComponent("data-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: data) }
+        let outlines = data.appendingPathComponent("outlines")
+        try FileManager.default.createDirectory(at: outlines, withIntermediateDirectories: true)
+        for entry in try FileManager.default.contentsOfDirectory(atPath: checkout.path) where entry != "outlines" {
+            try FileManager.default.createSymbolicLink(at: data.appendingPathComponent(entry),
+                                                       withDestinationURL: checkout.appendingPathComponent(entry))
+        }
+        try FileManager.default.copyItem(at: checkout.appendingPathComponent("outlines/world-110m.txt"),
+                                         to: outlines.appendingPathComponent("world-110m.txt"))
+        try Data("# detail\nAM\tArmenia\t43500 38800 46600\t0 0 1 0 0 1\n".utf8).write(to: outlines.appendingPathComponent("countries-10m.txt"))
+        let result = try CommandRunner.run(["annotate", "--db", db, "--format", "html", "-"], input: "Goris.",
+                                           environment: ["GAZETTEER_DATA": data.path])
+        #expect(result.status != 0)
+        #expect(result.stdout.isEmpty, "no half page")
+        #expect(result.stderr.contains("outlines/countries-10m.txt:2: error: field 3 (box)"), "\(result.stderr)")
     }
 
     @Test func textMarksEachMentionInline() throws {

@@ -90,7 +90,9 @@ struct Annotate: ParsableCommand {
                 output.write(json.bytes)
             case .html:
                 let mentions = try annotator.annotate(text, options: options)
-                output.write(AnnotatedPage.render(text, mentions: mentions, title: source == "-" ? "article" : source))
+                let outlines = try MapOutlines.load(from: DataDirectory.resolve())
+                output.write(AnnotatedPage.render(text, mentions: mentions, title: source == "-" ? "article" : source,
+                                                  outlines: outlines))
             case .text:
                 let mentions = try annotator.annotate(text, options: options)
                 output.write(AnnotatedText.render(text, mentions: mentions, color: Terminal.colorsStandardOutput) + "\n")
