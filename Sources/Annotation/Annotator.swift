@@ -21,7 +21,6 @@ public final class Annotator: Sendable {
     private let lookups = StringMemo<[Resolver.Candidate]>(capacity: 1 << 18)
     private let wordFacts = WordFactsTable(capacity: 1 << 18)
 
-    nonisolated(unsafe) public static var laps = [UInt64](repeating: 0, count: 5)
     public init(resolver: Resolver, rules: AnnotationRules) {
         self.resolver = resolver
         self.rules = rules
