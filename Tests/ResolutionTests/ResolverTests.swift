@@ -70,6 +70,18 @@ import Testing
         #expect(try Support.ids("Springfield", ResolveOptions(limit: 1)).count == 1)
     }
 
+    @Test func aCityStaysAheadOfAVillageOfItsNameUnlessTheContextSaysOtherwise() throws {
+        // Gori the city (41,933 people) and Gori, a village of Racha that only Who's On First has.
+        for query in ["Gori", "Гори", "გორი"] {
+            #expect(try Support.ids(query).prefix(2) == ["geonames:614455", "wof:1209952811"], "\(query)")
+        }
+        // Being near the village does not outweigh a city 95 km away; asking for a plain village does.
+        let inRacha = ResolveOptions(near: Coordinate(latitude: 42.5, longitude: 43.2))
+        #expect(try Support.ids("Gori", inRacha).prefix(2) == ["geonames:614455", "wof:1209952811"])
+        let village = ResolveOptions(features: [FeatureFilter("P.PPL")!])
+        #expect(try Support.ids("Gori", village).first == "wof:1209952811")
+    }
+
     @Test func wordsThatAreNotPlacesReturnNothing() throws {
         // "press" is an alternate name of a village (Presso), and an ordinary word.
         #expect(try Support.ids("press").isEmpty)

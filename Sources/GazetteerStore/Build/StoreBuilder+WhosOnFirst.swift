@@ -45,72 +45,84 @@ extension StoreBuilder {
         let namesReader = try table("names.tsv")
         progress("wof", nil)
         let tables = try WhosOnFirstTables(places: placesReader, names: namesReader, skip: diagnostics.skip)
-        var report = WhosOnFirstReport()
-        try queue.write { db in
-            var nearby = try NearbyNames(countries: Set(tables.records.map(\.country).filter { !$0.isEmpty }), in: db)
-            let byID = Dictionary(tables.records.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-            let admin1 = try admin1Codes(of: tables.records, in: db)
-            var pids: [Int64: Int64] = [:]
-            var keyed: [Int64: [KeyedName]] = [:]
-            /// The places of the localities inside each community, with their names' match keys.
-            var placesInside: [Int64: [(pid: Int64, keys: Set<String>)]] = [:]
+        let report = try queue.write { db -> WhosOnFirstReport in
+            var merge = WhosOnFirstMerge(
+                tables: tables, admin1: try admin1Codes(of: tables.records, in: db),
+                nearby: try NearbyNames(countries: Set(tables.records.map(\.country).filter { !$0.isEmpty }), in: db))
             let current = tables.records.filter { !$0.isDeprecated && $0.supersededBy == nil }
-            let placingOrder = current.indices.sorted { (Self.placingRank(current[$0]), $0) < (Self.placingRank(current[$1]), $1) }
-            for record in placingOrder.map({ current[$0] }) {
-                let names = wofNames(record, tables.names[record.id] ?? [])
-                keyed[record.id] = names
-                let preferred = Set(names.filter { $0.kind == .preferred }.map(\.keys.matchKey))
-                let location = Coordinate(latitude: record.latitude, longitude: record.longitude)
-                if let number = record.geonamesID, let pid = pid(for: "geonames:\(number)") {
-                    pids[record.id] = pid
-                    report.byConcordance += 1
-                } else if let feature = Self.wofFeatures[record.placetype] {
-                    let inside = placesInside[record.id]?.first(where: { !$0.keys.isDisjoint(with: preferred) })?.pid
-                    if let pid = inside ?? nearby.place(matching: preferred, country: record.country, at: location) {
-                        pids[record.id] = pid
-                        report.byNameAndDistance += 1
-                    } else {
-                        let pid = Int64(1 << 41) | record.id
-                        let code = record.ancestors.reversed().lazy.compactMap { admin1[$0] }.first ?? ""
-                        try insertPlace(Place(id: "wof:\(record.id)", name: record.name, featureClass: feature.0,
-                                              featureCode: feature.1, country: record.country, admin1: code,
-                                              latitude: record.latitude, longitude: record.longitude,
-                                              population: record.population, source: label), pid: pid, in: db)
-                        for name in names {
-                            nearby.add(pid: pid, matchKey: name.keys.matchKey, country: record.country, at: location)
-                        }
-                        pids[record.id] = pid
-                        report.newPlaces += 1
-                    }
-                } else {
-                    report.divisionsWithoutPlace += 1
-                }
-                if let pid = pids[record.id], let community = record.ancestors.last, community != record.id {
-                    placesInside[community, default: []].append((pid, preferred))
-                }
-            }
-            for record in tables.records {
-                guard let pid = pids[record.id] ?? successor(of: record, in: byID).flatMap({ pids[$0] }) else {
-                    if record.isDeprecated || record.supersededBy != nil { report.leftOut += 1 }
-                    continue
-                }
-                wofPIDs["wof:\(record.id)"] = pid
-                if record.supersededBy != nil { report.superseded += 1 }
-                for name in keyed[record.id] ?? wofNames(record, tables.names[record.id] ?? [])
-                where nearby.insert(pid: pid, name: name.keys.display) {
-                    try insertName(pid: pid, name, source: label, in: db)
-                }
-            }
+            let order = current.indices.sorted { (Self.placingRank(current[$0]), $0) < (Self.placingRank(current[$1]), $1) }
+            for index in order { try place(current[index], merge: &merge, label: label, in: db) }
+            for record in tables.records { try addNames(of: record, merge: &merge, label: label, in: db) }
             let newest = tables.records.map(\.modified).max()
             try recordSource(placesReader, kind: "wof places", label: label, rows: tables.records.count,
                              date: newest, in: db)
             try recordSource(namesReader, kind: "wof names", label: label,
                              rows: tables.names.values.reduce(0) { $0 + $1.count }, date: newest, in: db)
+            return merge.report
         }
         setMetadata("wof_import", "\(report.byConcordance) by concordance, \(report.byNameAndDistance) by name and "
                     + "distance, \(report.newPlaces) new places, \(report.superseded) superseded, "
                     + "\(report.leftOut) left out, \(report.divisionsWithoutPlace) divisions without a place")
         return report
+    }
+
+    /// Finds or makes the place of a current record.
+    private func place(_ record: WhosOnFirstTables.Record, merge: inout WhosOnFirstMerge, label: String,
+                       in db: Database) throws {
+        let names = wofNames(record, merge.tables.names[record.id] ?? [])
+        merge.keyed[record.id] = names
+        let preferred = Set(names.filter { $0.kind == .preferred }.map(\.keys.matchKey))
+        let location = Coordinate(latitude: record.latitude, longitude: record.longitude)
+        let pid: Int64?
+        if let number = record.geonamesID, let known = self.pid(for: "geonames:\(number)") {
+            pid = known
+            merge.report.byConcordance += 1
+        } else if let feature = Self.wofFeatures[record.placetype] {
+            let inside = merge.placesInside[record.id]?.first(where: { !$0.keys.isDisjoint(with: preferred) })?.pid
+            let nearby = merge.nearby.place(matching: preferred, country: record.country, at: location,
+                                            isCommunity: record.placetype == "localadmin")
+            if let same = inside ?? nearby {
+                pid = same
+                merge.report.byNameAndDistance += 1
+            } else {
+                let new = Int64(1 << 41) | record.id
+                let admin1 = merge.admin1
+                let code = record.ancestors.reversed().lazy.compactMap { admin1[$0] }.first ?? ""
+                try insertPlace(Place(id: "wof:\(record.id)", name: record.name, featureClass: feature.0,
+                                      featureCode: feature.1, country: record.country, admin1: code,
+                                      latitude: record.latitude, longitude: record.longitude,
+                                      population: record.population, source: label), pid: new, in: db)
+                for name in names {
+                    merge.nearby.add(pid: new, matchKey: name.keys.matchKey, country: record.country, at: location,
+                                     population: record.population)
+                }
+                pid = new
+                merge.report.newPlaces += 1
+            }
+        } else {
+            pid = nil
+            merge.report.divisionsWithoutPlace += 1
+        }
+        guard let pid else { return }
+        merge.pids[record.id] = pid
+        if let community = record.ancestors.last, community != record.id {
+            merge.placesInside[community, default: []].append((pid, preferred))
+        }
+    }
+
+    /// Adds a record's names to its place, or to its successor's when it was superseded.
+    private func addNames(of record: WhosOnFirstTables.Record, merge: inout WhosOnFirstMerge, label: String,
+                          in db: Database) throws {
+        guard let pid = merge.pids[record.id] ?? successor(of: record, in: merge.byID).flatMap({ merge.pids[$0] }) else {
+            if record.isDeprecated || record.supersededBy != nil { merge.report.leftOut += 1 }
+            return
+        }
+        wofPIDs["wof:\(record.id)"] = pid
+        if record.supersededBy != nil { merge.report.superseded += 1 }
+        for name in merge.keyed[record.id] ?? wofNames(record, merge.tables.names[record.id] ?? [])
+        where merge.nearby.insert(pid: pid, name: name.keys.display) {
+            try insertName(pid: pid, name, source: label, in: db)
+        }
     }
 
     /// Localities first, so that a community finds the village it is named after among them.
@@ -155,5 +167,27 @@ extension StoreBuilder {
             codes[record.id] = code
         }
         return codes
+    }
+}
+
+/// What an import of WOF records has decided so far.
+private struct WhosOnFirstMerge {
+    let tables: WhosOnFirstTables
+    let byID: [Int64: WhosOnFirstTables.Record]
+    /// GeoNames first-level division codes of WOF divisions.
+    let admin1: [Int64: String]
+    var nearby: NearbyNames
+    /// The place of each current record.
+    var pids: [Int64: Int64] = [:]
+    var keyed: [Int64: [StoreBuilder.KeyedName]] = [:]
+    /// The places of the localities inside each community, with their names' match keys.
+    var placesInside: [Int64: [(pid: Int64, keys: Set<String>)]] = [:]
+    var report = StoreBuilder.WhosOnFirstReport()
+
+    init(tables: WhosOnFirstTables, admin1: [Int64: String], nearby: NearbyNames) {
+        self.tables = tables
+        self.admin1 = admin1
+        self.nearby = nearby
+        byID = Dictionary(tables.records.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 }

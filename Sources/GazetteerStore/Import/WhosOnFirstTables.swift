@@ -37,7 +37,7 @@ struct WhosOnFirstTables {
     init(places: LineReader, names namesReader: LineReader,
          skip: (ImportError) throws -> Void) throws {
         var known = Set<Int64>()
-        try Self.forEachDataRow(of: places, header: "wof_id", skip: skip) { row in
+        try Self.forEachDataRow(of: places, header: "wof_id", skip: skip) { (row: TabularRow) throws(ImportError) in
             try row.require(columns: 16)
             let record = try Self.record(row)
             guard known.insert(record.id).inserted else {
@@ -45,7 +45,7 @@ struct WhosOnFirstTables {
             }
             records.append(record)
         }
-        try Self.forEachDataRow(of: namesReader, header: "wof_id", skip: skip) { row in
+        try Self.forEachDataRow(of: namesReader, header: "wof_id", skip: skip) { (row: TabularRow) throws(ImportError) in
             try row.require(columns: 4)
             let id = try Self.identifier(row, 0, "wof_id")
             guard known.contains(id) else { throw row.error("wof_id", "no record \(id) in places.tsv") }
