@@ -102,7 +102,8 @@ public final class Resolver: Sendable {
             }
         }
         let constraint = parsed.qualifier.map { qualifierConstraint($0, connection: connection) }
-        var ranked = rank(candidates, isCommonWord: isCommonWord, constraint: constraint, options: options)
+        var ranked = rank(candidates, isCommonWord: isCommonWord, isPhrase: parsed.words.count > 1,
+                          constraint: constraint, options: options)
         ranked.sort { $0.score != $1.score ? $0.score > $1.score : $0.entry.pid < $1.entry.pid }
         return ranked
     }
@@ -176,7 +177,7 @@ public final class Resolver: Sendable {
 
     // MARK: Ranking with the query's context
 
-    private func rank(_ candidates: Candidates, isCommonWord: Bool, constraint: QualifierConstraint?,
+    private func rank(_ candidates: Candidates, isCommonWord: Bool, isPhrase: Bool, constraint: QualifierConstraint?,
                       options: ResolveOptions) -> [Candidate] {
         let countries = Set(options.countries.map { UInt16(truncatingIfNeeded: PackedASCII.pack($0.uppercased())) })
         let constraintHolds = constraint.map { constraint in
@@ -187,9 +188,12 @@ public final class Resolver: Sendable {
             let entry = candidate.entry
             if !options.features.isEmpty, !options.features.contains(where: { $0.matches(entry) }) { continue }
             if isCommonWord {
-                // An ordinary word needs an exact name of a place of some size, or a curated name.
+                // An ordinary word needs an exact name of a place of some size, or a curated name. Several
+                // ordinary words that are exactly a place's main name are that place: Nerkin Hand ("lower
+                // field"), a village.
                 guard candidate.type == .exact || candidate.type == .alias else { continue }
-                guard entry.source == .curated || Ranking.importance(entry) >= 0.75 else { continue }
+                guard entry.source == .curated || Ranking.importance(entry) >= 0.75 || isPhrase && candidate.type == .exact
+                else { continue }
             }
             if constraintHolds, let constraint { candidate.score *= constraint.factor(for: entry) }
             if !countries.isEmpty { candidate.score *= countries.contains(entry.country) ? 1.0 : 0.62 }

@@ -82,6 +82,17 @@ import Testing
         #expect(try Support.ids("Gori", village).first == "wof:1209952811")
     }
 
+    @Test func aVillageNamedWithOrdinaryWordsIsFoundByItsWholeName() throws {
+        #expect(try Support.ids("Nerkin Hand") == ["wof:1209906983"])
+        #expect(try Support.ids("Ներքին Հանդ") == ["wof:1209906983"])
+        #expect(try Support.ids("hand").isEmpty)
+    }
+
+    @Test func aVillageOfUnknownSizeIsFoundInAnotherSpelling() throws {
+        // "Yegtsahogh" is nowhere in the data; Yeghtsahogh (Saribaba) is, with no population.
+        #expect(try Support.ids("Yegtsahogh").first == "wof:1327165127")
+    }
+
     @Test func wordsThatAreNotPlacesReturnNothing() throws {
         // "press" is an alternate name of a village (Presso), and an ordinary word.
         #expect(try Support.ids("press").isEmpty)

@@ -6,7 +6,8 @@ import GRDB
 ///
 /// One place per real place: a record joins the place its GeoNames concordance names when the store has it,
 /// else a place of the same name (up to romanization) in the same country within a few kilometres; only the
-/// rest become places of their own, `wof:<id>`, with the first-level division their hierarchy maps to.
+/// rest become places of their own, `wof:<id>`, with the first-level division their hierarchy maps to (else
+/// the nearest place's).
 /// Deprecated records are left out; a superseded record's names go to the record that replaced it.
 extension StoreBuilder {
     /// What an import of WOF records did with them.
@@ -46,9 +47,11 @@ extension StoreBuilder {
         progress("wof", nil)
         let tables = try WhosOnFirstTables(places: placesReader, names: namesReader, skip: diagnostics.skip)
         let report = try queue.write { db -> WhosOnFirstReport in
+            let countries = Set(tables.records.map(\.country).filter { !$0.isEmpty })
             var merge = WhosOnFirstMerge(
                 tables: tables, admin1: try admin1Codes(of: tables.records, in: db),
-                nearby: try NearbyNames(countries: Set(tables.records.map(\.country).filter { !$0.isEmpty }), in: db))
+                nearestDivision: try NearestDivision(countries: countries, in: db),
+                nearby: try NearbyNames(countries: countries, in: db))
             let current = tables.records.filter { !$0.isDeprecated && $0.supersededBy == nil }
             let order = current.indices.sorted { (Self.placingRank(current[$0]), $0) < (Self.placingRank(current[$1]), $1) }
             for index in order { try place(current[index], merge: &merge, label: label, in: db) }
@@ -87,7 +90,8 @@ extension StoreBuilder {
             } else {
                 let new = Int64(1 << 41) | record.id
                 let admin1 = merge.admin1
-                let code = record.ancestors.reversed().lazy.compactMap { admin1[$0] }.first ?? ""
+                let code = record.ancestors.reversed().lazy.compactMap { admin1[$0] }.first
+                    ?? merge.nearestDivision.admin1(nearest: location, in: record.country) ?? ""
                 try insertPlace(Place(id: "wof:\(record.id)", name: record.name, featureClass: feature.0,
                                       featureCode: feature.1, country: record.country, admin1: code,
                                       latitude: record.latitude, longitude: record.longitude,
@@ -176,6 +180,8 @@ private struct WhosOnFirstMerge {
     let byID: [Int64: WhosOnFirstTables.Record]
     /// GeoNames first-level division codes of WOF divisions.
     let admin1: [Int64: String]
+    /// The division of a new place whose ancestors have none.
+    let nearestDivision: NearestDivision
     var nearby: NearbyNames
     /// The place of each current record.
     var pids: [Int64: Int64] = [:]
@@ -184,9 +190,10 @@ private struct WhosOnFirstMerge {
     var placesInside: [Int64: [(pid: Int64, keys: Set<String>)]] = [:]
     var report = StoreBuilder.WhosOnFirstReport()
 
-    init(tables: WhosOnFirstTables, admin1: [Int64: String], nearby: NearbyNames) {
+    init(tables: WhosOnFirstTables, admin1: [Int64: String], nearestDivision: NearestDivision, nearby: NearbyNames) {
         self.tables = tables
         self.admin1 = admin1
+        self.nearestDivision = nearestDivision
         self.nearby = nearby
         byID = Dictionary(tables.records.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
