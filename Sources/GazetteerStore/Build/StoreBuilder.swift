@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 import Normalization
 
-/// Builds a gazetteer database from GeoNames tables and the curated overlay.
+/// Builds a gazetteer database from GeoNames tables, the curated overlay and Who's On First records.
 ///
 /// Everything is written to a temporary file beside the destination, which replaces the destination by an
 /// atomic rename only when the build is complete: a reader never sees half a database, and a reader that
