@@ -122,12 +122,23 @@ public final class Resolver: Sendable {
     /// The best reading of each place.
     struct Candidates {
         var byPlace: [Int64: Candidate] = [:]
+        /// A place's other names that read the query equally well before spellings are compared: the closest
+        /// is the one meant (Yellicə for "Yellice", not the same village's Yellidzha).
+        var otherSpellings: [Int64: [Candidate]] = [:]
         var bestQuality = 0.0
 
         mutating func add(_ candidate: Candidate) {
             bestQuality = max(bestQuality, Ranking.quality(candidate.type))
-            if let existing = byPlace[candidate.entry.pid], existing.score >= candidate.score { return }
-            byPlace[candidate.entry.pid] = candidate
+            let pid = candidate.entry.pid
+            if let existing = byPlace[pid], existing.score >= candidate.score {
+                if existing.score == candidate.score, existing.type == .transliteration,
+                   candidate.type == .transliteration, otherSpellings[pid, default: []].count < 8 {
+                    otherSpellings[pid, default: []].append(candidate)
+                }
+                return
+            }
+            byPlace[pid] = candidate
+            otherSpellings[pid] = nil
         }
     }
 
@@ -165,11 +176,18 @@ public final class Resolver: Sendable {
         let spelled = candidates.byPlace.values.filter { $0.type == .transliteration }
             .sorted { $0.score > $1.score }
         for (index, candidate) in spelled.enumerated() {
+            func closeness(_ reading: Candidate) -> Double? {
+                name(reading.entry.nid, connection: connection).map { name in
+                    keys.map { Ranking.spellingCloseness($0, name.searchKey) }.max() ?? 0.79
+                }
+            }
             var refined = candidate
-            if index < 24, let name = name(candidate.entry.nid, connection: connection) {
-                refined.score *= keys.map { Ranking.spellingCloseness($0, name.searchKey) }.max() ?? 0.79
-            } else {
-                refined.score *= 0.79
+            refined.score *= index < 24 ? closeness(candidate) ?? 0.79 : 0.79
+            for reading in index < 24 ? candidates.otherSpellings[candidate.entry.pid] ?? [] : [] {
+                if let factor = closeness(reading), reading.score * factor > refined.score {
+                    refined = reading
+                    refined.score *= factor
+                }
             }
             candidates.byPlace[candidate.entry.pid] = refined
         }

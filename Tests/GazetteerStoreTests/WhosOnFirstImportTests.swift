@@ -65,6 +65,30 @@ import Testing
         #expect(try names("wof:1863991057").contains { $0.name == "Shahumyan Sovkhoz" })
     }
 
+    @Test func anAncestorAcrossTheBorderDoesNotGiveItsDivision() throws {
+        // Real rows: GeoNames' Zangilan rayon, WOF's Zəngilan region, and Nerk'in Hand, a village of Armenia
+        // that WOF files under it.
+        let folder = Support.scratch()
+        let zangilan = "146900\tZǝngilan\tZangilan Rayon\t\t39.05697\t46.69159\tA\tADM1\tAZ\t\t69\t\t\t\t13836\t\t\t"
+            + "Asia/Baku\t\n"
+        let places = Support.write(zangilan, to: "zangilan.txt", in: folder)
+        let wof = folder.appendingPathComponent("wof")
+        try FileManager.default.createDirectory(at: wof, withIntermediateDirectories: true)
+        Support.write("""
+            wof_id\tplacetype\tname\tcountry\tlatitude\tlongitude\tpopulation\tgeonames_id\tcountry_id\tregion_id\t\
+            county_id\tlocaladmin_id\tis_current\tdeprecated\tsuperseded_by\tlastmodified
+            85668659\tregion\tZəngilan\tAZ\t39.05545\t46.64146\t35336\t146900\t85632717\t85668659\t\t\t1\t\t\t2023-09-28
+            1209906983\tlocality\tNerk'in Hand\tAM\t39.04131\t46.51623\t0\t174815\t85632717\t85668659\t\t1108783745\t-1\t\t\t\
+            2019-08-23
+
+            """, to: "places.tsv", in: wof)
+        Support.write("wof_id\tlanguage\tkind\tname\n1209906983\thy\tvariant\tՆերքին Հանդ\n", to: "names.tsv", in: wof)
+        let url = folder.appendingPathComponent("db.sqlite")
+        try Support.buildFixture(at: url, extraPlaces: [places], whosOnFirst: wof)
+        let village = try #require(try GazetteerDatabase(path: url.path).place(id: "wof:1209906983"))
+        #expect(village.country == "AM" && village.admin1 == "08", "Goris, the nearest place, is in Syunik")
+    }
+
     @Test func malformedRecordsAreReportedByFileLineAndFieldAndSkipped() throws {
         let folder = Support.scratch()
         let header = "wof_id\tplacetype\tname\tcountry\tlatitude\tlongitude\tpopulation\tgeonames_id\tcountry_id\t"

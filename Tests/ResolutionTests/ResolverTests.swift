@@ -93,6 +93,13 @@ import Testing
         #expect(try Support.ids("Yegtsahogh").first == "wof:1327165127")
     }
 
+    @Test func anotherSpellingIsMeasuredAgainstThePlacesClosestName() throws {
+        // Yellidzha and Yellicə share a match key with "Yellice"; the Azerbaijani spelling is one letter away.
+        let best = try #require(try Support.resolver.resolve("Yellice").results.first)
+        #expect(best.place.id == "wof:1310160533" && best.match.name == "Yellicə")
+        #expect(best.score > 0.5)
+    }
+
     @Test func wordsThatAreNotPlacesReturnNothing() throws {
         // "press" is an alternate name of a village (Presso), and an ordinary word.
         #expect(try Support.ids("press").isEmpty)

@@ -89,8 +89,11 @@ extension StoreBuilder {
                 merge.report.byNameAndDistance += 1
             } else {
                 let new = Int64(1 << 41) | record.id
+                // An ancestor in another country is WOF's hierarchy crossing a border (Nerk'in Hand in Armenia,
+                // filed under an Azerbaijani region): not this place's division.
                 let admin1 = merge.admin1
-                let code = record.ancestors.reversed().lazy.compactMap { admin1[$0] }.first
+                let code = record.ancestors.reversed().lazy
+                    .compactMap { admin1[$0].flatMap { $0.country == record.country ? $0.code : nil } }.first
                     ?? merge.nearestDivision.admin1(nearest: location, in: record.country) ?? ""
                 try insertPlace(Place(id: "wof:\(record.id)", name: record.name, featureClass: feature.0,
                                       featureCode: feature.1, country: record.country, admin1: code,
@@ -158,17 +161,17 @@ extension StoreBuilder {
         }
     }
 
-    /// The GeoNames first-level division code of each WOF division or locality that the store has by its
+    /// The country and GeoNames first-level division code of each WOF record that the store has by its
     /// concordance, so that a new locality can take its nearest ancestor's.
-    private func admin1Codes(of records: [WhosOnFirstTables.Record], in db: Database) throws -> [Int64: String] {
-        var codes: [Int64: String] = [:]
-        let statement = try db.makeStatement(sql: "SELECT admin1 FROM place WHERE pid = ?")
-        for record in records where !record.isDeprecated && Self.wofFeatures[record.placetype] == nil {
+    private func admin1Codes(of records: [WhosOnFirstTables.Record],
+                             in db: Database) throws -> [Int64: (country: String, code: String)] {
+        var codes: [Int64: (country: String, code: String)] = [:]
+        let statement = try db.makeStatement(sql: "SELECT country, admin1 FROM place WHERE pid = ?")
+        for record in records where !record.isDeprecated {
             guard let number = record.geonamesID, let pid = pid(for: "geonames:\(number)"),
-                  let code = try String.fetchOne(statement, arguments: [pid]), !code.isEmpty, code != "00" else {
-                continue
-            }
-            codes[record.id] = code
+                  let row = try Row.fetchOne(statement, arguments: [pid]) else { continue }
+            let code: String = row[1]
+            if !code.isEmpty, code != "00" { codes[record.id] = (row[0], code) }
         }
         return codes
     }
@@ -178,8 +181,8 @@ extension StoreBuilder {
 private struct WhosOnFirstMerge {
     let tables: WhosOnFirstTables
     let byID: [Int64: WhosOnFirstTables.Record]
-    /// GeoNames first-level division codes of WOF divisions.
-    let admin1: [Int64: String]
+    /// The country and GeoNames first-level division code of WOF records the store has.
+    let admin1: [Int64: (country: String, code: String)]
     /// The division of a new place whose ancestors have none.
     let nearestDivision: NearestDivision
     var nearby: NearbyNames
@@ -190,7 +193,7 @@ private struct WhosOnFirstMerge {
     var placesInside: [Int64: [(pid: Int64, keys: Set<String>)]] = [:]
     var report = StoreBuilder.WhosOnFirstReport()
 
-    init(tables: WhosOnFirstTables, admin1: [Int64: String], nearestDivision: NearestDivision, nearby: NearbyNames) {
+    init(tables: WhosOnFirstTables, admin1: [Int64: (country: String, code: String)], nearestDivision: NearestDivision, nearby: NearbyNames) {
         self.tables = tables
         self.admin1 = admin1
         self.nearestDivision = nearestDivision
