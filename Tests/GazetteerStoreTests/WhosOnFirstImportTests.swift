@@ -28,7 +28,9 @@ import Testing
     @Test func concordanceAddsNamesToTheGeoNamesPlaceWithoutRepeatingThem() throws {
         let goris = try names("geonames:174895")
         #expect(goris.contains { $0.name == "Geryusy" && $0.source == "wof" && $0.kind == .alternate })
-        #expect(goris.contains { $0.name == "გორისი" && $0.source == "wof" && $0.language == "ka" && $0.kind == .preferred })
+        #expect(goris.contains {
+            $0.name == "გორისი" && $0.source == "wof" && $0.language == "ka" && $0.kind == .preferred
+        })
         #expect(goris.filter { $0.name == "Горис" }.count == 1, "a spelling GeoNames has is not added again")
         #expect(try gazetteer.place(id: "wof:421199795") == nil)
         #expect(try names("geonames:409314").contains { $0.name == "Սյունիք" && $0.source == "wof" })

@@ -53,7 +53,9 @@ extension StoreBuilder {
                 nearestDivision: try NearestDivision(countries: countries, in: db),
                 nearby: try NearbyNames(countries: countries, in: db))
             let current = tables.records.filter { !$0.isDeprecated && $0.supersededBy == nil }
-            let order = current.indices.sorted { (Self.placingRank(current[$0]), $0) < (Self.placingRank(current[$1]), $1) }
+            let order = current.indices.sorted {
+                (Self.placingRank(current[$0]), $0) < (Self.placingRank(current[$1]), $1)
+            }
             for index in order { try place(current[index], merge: &merge, label: label, in: db) }
             for record in tables.records { try addNames(of: record, merge: &merge, label: label, in: db) }
             let newest = tables.records.map(\.modified).max()
@@ -193,7 +195,8 @@ private struct WhosOnFirstMerge {
     var placesInside: [Int64: [(pid: Int64, keys: Set<String>)]] = [:]
     var report = StoreBuilder.WhosOnFirstReport()
 
-    init(tables: WhosOnFirstTables, admin1: [Int64: (country: String, code: String)], nearestDivision: NearestDivision, nearby: NearbyNames) {
+    init(tables: WhosOnFirstTables, admin1: [Int64: (country: String, code: String)],
+         nearestDivision: NearestDivision, nearby: NearbyNames) {
         self.tables = tables
         self.admin1 = admin1
         self.nearestDivision = nearestDivision

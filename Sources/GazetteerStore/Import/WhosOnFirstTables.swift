@@ -1,8 +1,8 @@
 import Foundation
 
 /// The two tables `Scripts/refresh-wof` writes from Who's On First records (`places.tsv.gz`, `names.tsv.gz`,
-/// each with a header row naming its columns), read whole: they are small (a country's records), and merging needs every record
-/// at hand to follow `superseded_by` and the hierarchy.
+/// each with a header row naming its columns), read whole: they are small (a country's records), and merging
+/// needs every record at hand to follow `superseded_by` and the hierarchy.
 struct WhosOnFirstTables {
     /// One WOF record: a place of any placetype, with what merging needs.
     struct Record: Sendable {
@@ -65,7 +65,9 @@ struct WhosOnFirstTables {
 
     private static func record(_ row: TabularRow) throws(ImportError) -> Record {
         let country = try row.text(3, "country")
-        guard country.count == 2 || country.isEmpty else { throw row.error("country", "'\(country)' is not ISO 3166-1 alpha-2") }
+        guard country.count == 2 || country.isEmpty else {
+            throw row.error("country", "'\(country)' is not ISO 3166-1 alpha-2")
+        }
         let population = try row.integer(6, "population", default: 0)
         guard population >= 0 else { throw row.error("population", "is negative") }
         let geonamesID = try row.integer(7, "geonames_id", default: 0)
