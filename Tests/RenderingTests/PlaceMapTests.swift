@@ -1,5 +1,6 @@
 import Foundation
 import Normalization
+import GazetteerStore
 import Resolution
 import Testing
 @testable import Rendering

@@ -15,6 +15,7 @@ enum ResolverTestSupport {
         try! builder.importAdmin1Codes(path: fixtures.appendingPathComponent("admin1.txt").path)
         try! builder.importPlaces(path: fixtures.appendingPathComponent("places.txt").path)
         try! builder.importCurated(directory: fixtures.appendingPathComponent("curated"))
+        try! builder.importWhosOnFirst(directory: fixtures.appendingPathComponent("wof"))
         try! builder.importLexicon(path: fixtures.appendingPathComponent("lexicon.txt").path, label: "common")
         try! builder.finish()
         return Resolver(database: try! GazetteerDatabase(path: url.path), normalizer: normalizer,

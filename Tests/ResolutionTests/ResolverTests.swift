@@ -80,6 +80,36 @@ import Testing
         #expect(try Support.ids("Springfield", ResolveOptions(limit: 1)).count == 1)
     }
 
+    @Test func aCityStaysAheadOfAVillageOfItsNameUnlessTheContextSaysOtherwise() throws {
+        // Gori the city (41,933 people) and Gori, a village of Racha that only Who's On First has.
+        for query in ["Gori", "Гори", "გორი"] {
+            #expect(try Support.ids(query).prefix(2) == ["geonames:614455", "wof:1209952811"], "\(query)")
+        }
+        // Being near the village does not outweigh a city 95 km away; asking for a plain village does.
+        let inRacha = ResolveOptions(near: Coordinate(latitude: 42.5, longitude: 43.2))
+        #expect(try Support.ids("Gori", inRacha).prefix(2) == ["geonames:614455", "wof:1209952811"])
+        let village = ResolveOptions(features: [FeatureFilter("P.PPL")!])
+        #expect(try Support.ids("Gori", village).first == "wof:1209952811")
+    }
+
+    @Test func aVillageNamedWithOrdinaryWordsIsFoundByItsWholeName() throws {
+        #expect(try Support.ids("Nerkin Hand") == ["wof:1209906983"])
+        #expect(try Support.ids("Ներքին Հանդ") == ["wof:1209906983"])
+        #expect(try Support.ids("hand").isEmpty)
+    }
+
+    @Test func aVillageOfUnknownSizeIsFoundInAnotherSpelling() throws {
+        // "Yegtsahogh" is nowhere in the data; Yeghtsahogh (Saribaba) is, with no population.
+        #expect(try Support.ids("Yegtsahogh").first == "wof:1327165127")
+    }
+
+    @Test func anotherSpellingIsMeasuredAgainstThePlacesClosestName() throws {
+        // Yellidzha and Yellicə share a match key with "Yellice"; the Azerbaijani spelling is one letter away.
+        let best = try #require(try Support.resolver.resolve("Yellice").results.first)
+        #expect(best.place.id == "wof:1310160533" && best.match.name == "Yellicə")
+        #expect(best.score > 0.5)
+    }
+
     @Test func wordsThatAreNotPlacesReturnNothing() throws {
         // "press" is an alternate name of a village (Presso), and an ordinary word.
         #expect(try Support.ids("press").isEmpty)

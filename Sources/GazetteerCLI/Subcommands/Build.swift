@@ -6,7 +6,8 @@ import GazetteerKit
 struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Build the gazetteer database from the project's data folder.",
-        discussion: "Loads the inputs listed in the folder's build.tsv: GeoNames tables and the curated overlay.")
+        discussion: "Loads the inputs listed in the folder's build.tsv: GeoNames tables, the curated overlay and "
+            + "Who's On First records.")
 
     @Option(help: ArgumentHelp("The data folder (default: the project's Gazetteer/ folder).", valueName: "dir"))
     var from: String?

@@ -5,7 +5,7 @@ import Normalization
 /// build that loads them in order.
 public struct BuildManifest: Sendable {
     public enum Kind: String, Sendable {
-        case countryInfo, admin1, admin2, places, alternateNames, curated, lexicon
+        case countryInfo, admin1, admin2, places, alternateNames, curated, whosOnFirst, lexicon
     }
 
     public struct Input: Sendable {
@@ -69,6 +69,7 @@ public struct BuildManifest: Sendable {
             case .places: try builder.importPlaces(path: input.path.path, label: input.label)
             case .alternateNames: try builder.importAlternateNames(path: input.path.path, label: input.label)
             case .curated: try builder.importCurated(directory: input.path, label: input.label)
+            case .whosOnFirst: try builder.importWhosOnFirst(directory: input.path, label: input.label)
             case .lexicon: try builder.importLexicon(path: input.path.path, label: input.label)
             }
         }

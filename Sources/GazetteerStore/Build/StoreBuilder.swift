@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 import Normalization
 
-/// Builds a gazetteer database from GeoNames tables and the curated overlay.
+/// Builds a gazetteer database from GeoNames tables, the curated overlay and Who's On First records.
 ///
 /// Everything is written to a temporary file beside the destination, which replaces the destination by an
 /// atomic rename only when the build is complete: a reader never sees half a database, and a reader that
@@ -47,6 +47,8 @@ public final class StoreBuilder {
     var geonameIDs = Bitset()
     var curatedPIDs: [String: Int64] = [:]
     var nextCuratedPID: Int64 = 1 << 40
+    /// Who's On First ids (`wof:<id>`) and the places their records joined or became.
+    var wofPIDs: [String: Int64] = [:]
     var metadata: [String: String] = [:]
     /// The inserts every import uses, prepared once on the builder's connection.
     private var insertPlaceStatement: Statement?
@@ -144,7 +146,7 @@ public final class StoreBuilder {
         if id.hasPrefix("geonames:"), let number = Int(id.dropFirst(9)), geonameIDs.contains(number) {
             return Int64(number)
         }
-        return curatedPIDs[id]
+        return curatedPIDs[id] ?? wofPIDs[id]
     }
 
     /// The names of a place's divisions, from the admin code tables loaded so far.

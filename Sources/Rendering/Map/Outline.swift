@@ -1,3 +1,4 @@
+import GazetteerStore
 import Resolution
 
 /// A longitude–latitude box, west ≤ east (no box crosses the antimeridian).

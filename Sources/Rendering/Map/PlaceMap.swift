@@ -1,4 +1,5 @@
 import Foundation
+import GazetteerStore
 import Resolution
 
 /// A place to show on a map.

@@ -1,0 +1,113 @@
+import Foundation
+import GazetteerStore
+import Testing
+
+/// Who's On First records merged into the fixture store (`Fixtures/wof/`, real records with their names).
+@Suite struct WhosOnFirstImportTests {
+    typealias Support = StoreTestSupport
+
+    /// The fixture store with the WOF fixture loaded after the curated overlay, as `build.tsv` orders them.
+    static let built: (GazetteerDatabase, StoreBuilder.Report) = {
+        let url = Support.scratch().appendingPathComponent("wof.sqlite")
+        let report = try! Support.buildFixture(at: url, whosOnFirst: URL(fileURLWithPath: Support.fixture("wof")))
+        return (try! GazetteerDatabase(path: url.path), report)
+    }()
+
+    var gazetteer: GazetteerDatabase { Self.built.0 }
+
+    func names(_ id: String) throws -> [PlaceName] { try gazetteer.names(of: id) }
+
+    @Test func oneNewPlacePerRealPlace() throws {
+        // 8 fixture places + Vaghatur, Zorakan, Jrap'i and the Shahumyan S. neighbourhood.
+        #expect(Self.built.1.places == 12)
+        #expect(try gazetteer.statistics().metadata["wof_import"]
+                == "2 by concordance, 1 by name and distance, 4 new places, 1 superseded, 1 left out, "
+                + "0 divisions without a place")
+    }
+
+    @Test func concordanceAddsNamesToTheGeoNamesPlaceWithoutRepeatingThem() throws {
+        let goris = try names("geonames:174895")
+        #expect(goris.contains { $0.name == "Geryusy" && $0.source == "wof" && $0.kind == .alternate })
+        #expect(goris.contains {
+            $0.name == "გორისი" && $0.source == "wof" && $0.language == "ka" && $0.kind == .preferred
+        })
+        #expect(goris.filter { $0.name == "Горис" }.count == 1, "a spelling GeoNames has is not added again")
+        #expect(try gazetteer.place(id: "wof:421199795") == nil)
+        #expect(try names("geonames:409314").contains { $0.name == "Սյունիք" && $0.source == "wof" })
+    }
+
+    @Test func recordWithoutConcordanceJoinsTheSameNamedPlaceNearby() throws {
+        #expect(try gazetteer.place(id: "wof:1108784107") == nil, "WOF's Sotk is GeoNames' Sotk, 1.5 km away")
+        #expect(try names("geonames:616041").contains { $0.name == "სოთქი" && $0.source == "wof" })
+    }
+
+    @Test func newPlacesKeepEveryNameAndGetTheirDivision() throws {
+        let vaghatur = try #require(try gazetteer.place(id: "wof:1108783585"))
+        #expect(vaghatur.name == "Vaghatur" && vaghatur.feature == "P.PPL" && vaghatur.country == "AM")
+        #expect(vaghatur.admin1 == "08" && vaghatur.admin1Name == "Syunik" && vaghatur.source == "wof")
+        #expect(try names("wof:1108783585").contains { $0.name == "Վաղատուր" && $0.language == "hy" })
+
+        // Tavush, Zorakan's region, is not in the fixture store: the nearest place's division stands in.
+        #expect(try gazetteer.place(id: "wof:1344141273")?.admin1 == "07")
+        let zorakan = try names("wof:1344141273")
+        #expect(zorakan.contains { $0.name == "Yuxarı Körpülü" && $0.language == "az" })
+        #expect(zorakan.contains { $0.name == "Verin Kerpilu" && $0.kind == .alternate })
+        #expect(zorakan.contains { $0.name == "Zorakan" && $0.kind == .preferred })
+    }
+
+    @Test func deprecatedRecordsAreLeftOutAndSupersededOnesLendTheirNames() throws {
+        #expect(try gazetteer.place(id: "wof:1242696135") == nil)
+        let jrapi = try names("wof:1209211701")
+        #expect(jrapi.contains { $0.name == "Dzhrapi" })
+        #expect(!jrapi.contains { $0.name == "Chirpili" || $0.name == "Nerkin Dzhrapi" },
+                "names of a deprecated record are not trusted")
+
+        #expect(try gazetteer.place(id: "wof:1259977481") == nil)
+        #expect(try gazetteer.place(id: "wof:1863991057")?.feature == "P.PPLX")
+        #expect(try names("wof:1863991057").contains { $0.name == "Shahumyan Sovkhoz" })
+    }
+
+    @Test func anAncestorAcrossTheBorderDoesNotGiveItsDivision() throws {
+        // Real rows: GeoNames' Zangilan rayon, WOF's Zəngilan region, and Nerk'in Hand, a village of Armenia
+        // that WOF files under it.
+        let folder = Support.scratch()
+        let zangilan = "146900\tZǝngilan\tZangilan Rayon\t\t39.05697\t46.69159\tA\tADM1\tAZ\t\t69\t\t\t\t13836\t\t\t"
+            + "Asia/Baku\t\n"
+        let places = Support.write(zangilan, to: "zangilan.txt", in: folder)
+        let wof = folder.appendingPathComponent("wof")
+        try FileManager.default.createDirectory(at: wof, withIntermediateDirectories: true)
+        Support.write("""
+            wof_id\tplacetype\tname\tcountry\tlatitude\tlongitude\tpopulation\tgeonames_id\tcountry_id\tregion_id\t\
+            county_id\tlocaladmin_id\tis_current\tdeprecated\tsuperseded_by\tlastmodified
+            85668659\tregion\tZəngilan\tAZ\t39.05545\t46.64146\t35336\t146900\t85632717\t85668659\t\t\t1\t\t\t2023-09-28
+            1209906983\tlocality\tNerk'in Hand\tAM\t39.04131\t46.51623\t0\t174815\t85632717\t85668659\t\t1108783745\t-1\t\t\t\
+            2019-08-23
+
+            """, to: "places.tsv", in: wof)
+        Support.write("wof_id\tlanguage\tkind\tname\n1209906983\thy\tvariant\tՆերքին Հանդ\n", to: "names.tsv", in: wof)
+        let url = folder.appendingPathComponent("db.sqlite")
+        try Support.buildFixture(at: url, extraPlaces: [places], whosOnFirst: wof)
+        let village = try #require(try GazetteerDatabase(path: url.path).place(id: "wof:1209906983"))
+        #expect(village.country == "AM" && village.admin1 == "08", "Goris, the nearest place, is in Syunik")
+    }
+
+    @Test func malformedRecordsAreReportedByFileLineAndFieldAndSkipped() throws {
+        let folder = Support.scratch()
+        let header = "wof_id\tplacetype\tname\tcountry\tlatitude\tlongitude\tpopulation\tgeonames_id\tcountry_id\t"
+            + "region_id\tcounty_id\tlocaladmin_id\tis_current\tdeprecated\tsuperseded_by\tlastmodified\n"
+        let places = Support.write(header
+            + "1\tlocality\tNorth\tAM\t95.0\t45.0\t0\t\t\t\t\t\t1\t\t\t\n"
+            + "2\tlocality\tFine\tAM\t40.5\t45.5\t0\t\t\t\t\t\t1\t\t\t\n", to: "places.tsv", in: folder)
+        let names = Support.write("wof_id\tlanguage\tkind\tname\n2\thy\tsurname\tFine\n3\thy\tpreferred\tNone\n",
+                                  to: "names.tsv", in: folder)
+        let log = ReportLog()
+        let report = try Support.buildFixture(at: folder.appendingPathComponent("db.sqlite"), whosOnFirst: folder,
+                                              reported: log)
+        #expect(report.places == 9)
+        #expect(report.skippedRows[places] == 1 && report.skippedRows[names] == 2)
+        let described = log.errors.map(\.description)
+        #expect(described.contains("\(places):2: error: field 'latitude': 95.0 is out of range -90…90"))
+        #expect(described.contains { $0.hasPrefix("\(names):2: error: field 'kind': 'surname' is not one of") })
+        #expect(described.contains("\(names):3: error: field 'wof_id': no record 3 in places.tsv"))
+    }
+}
