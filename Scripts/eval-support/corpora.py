@@ -76,10 +76,13 @@ def guess_language(text):
         return SCRIPT_LANGUAGES[script] + GUESSED
     if script != "LATIN":
         return "und"
-    letters = set(text.lower())
-    if "ə" in letters:
+    # A letter of Azerbaijani (ə) or Turkish (ı, ğ, ş) once in a while is a name in an English text; in those
+    # languages they are among the commonest letters.
+    lower = text.lower()
+    share = lambda letters: sum(lower.count(c) for c in letters) / counts["LATIN"]
+    if share("ə") > 0.025:
         return "az" + GUESSED
-    if letters & set("ığş"):
+    if share("ığş") > 0.025:
         return "tr" + GUESSED
     return "en" + GUESSED
 

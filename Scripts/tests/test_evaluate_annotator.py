@@ -176,3 +176,13 @@ def test_pairs_are_one_to_one():
     gold = [{"start": 0, "end": 10, "type": "LOC"}, {"start": 4, "end": 6, "type": "LOC"}]
     predictions = [{"start": 5, "end": 6}]
     assert len(scoring.pair(gold, predictions)) == 1
+
+
+def test_language_guessed_from_letters_not_from_one_name():
+    # Regression: one ə in an English article made it Azerbaijani.
+    assert corpora.guess_language("Shelling near Kəlbəcər, Goris and Jermuk was reported on Tuesday by both "
+                                  "sides, and residents said the road to the spa town stayed closed for the rest of "
+                                  "the week while engineers checked the bridges.") == "en*"
+    assert corpora.guess_language("Ermənistan silahlı qüvvələri Kəlbəcər rayonunu atəşə tutub.") == "az*"
+    assert corpora.guess_language("Türkiye'nin başkenti Ankara'da bir toplantı yapıldı.") == "tr*"
+    assert corpora.guess_language("Ջերմուկում") == "hy*"
