@@ -30,8 +30,15 @@ def test_differences_say_who_found_what_and_what_the_gold_says():
     document = corpora.Document("d", text, "ru", [corpora.entity(sochi["start"], sochi["end"], "LOC", text)])
     natasha = [span(text, "Владимиром Путиным", "PER"), span(text, "Сочи", "LOC"), span(text, "Подмосковье", "LOC")]
     places = [span(text, "Владимиром", place="Vladimir Oblast"), span(text, "Сочи", place="Sochi")]
-    rows = compare.differences([document], [natasha], [places])
+    rows = compare.differences([document], [natasha], [places], {"d"})
     assert rows["both"] == 1
     assert [(r["text"], r["gold"]) for r in rows["only_natasha"]] == [("Подмосковье", "not in gold")]
     [only] = rows["only_gazetteer"]
     assert (only["text"], only["natasha"], only["gold"]) == ("Владимиром", "PER 'Владимиром Путиным'", "not in gold")
+
+
+def test_documents_without_gold_get_no_gold_verdict():
+    text = "Встреча прошла в Сочи."
+    document = corpora.Document("plain.txt", text, "ru")
+    rows = compare.differences([document], [[]], [[span(text, "Сочи", place="Sochi")]])
+    assert rows["only_gazetteer"][0]["gold"] is None
