@@ -1,0 +1,50 @@
+import Resolution
+
+extension MentionDetector {
+    /// An abbreviation that stands for a place (США, ՀՀ, ABŞ, ABD'nin, ԱՄՆ-ի, B.C., Que.), from
+    /// `Gazetteer/annotation/place-abbreviations.tsv`, with the last word it covers. The span keeps an ending
+    /// written after a hyphen (ԱՄՆ-ի, ABŞ-ın) and stops at an apostrophe (ABD'nin).
+    func abbreviationMatch(at index: Int) -> (Found, Int)? {
+        var range = words[index].range
+        if let apostrophe = apostropheSplit(range) { range = range.lowerBound..<apostrophe }
+        // The longest abbreviation has five letters and a dot inside (Phila, L.A): most words are longer.
+        guard range.count <= 6, !rules.placeAbbreviations.isEmpty else { return nil }
+        var form = text(range)
+        let dotted = range.upperBound < units.count && units[range.upperBound] == 0x2E
+            && rules.placeAbbreviations[form + "."] != nil
+        if dotted { form += "." }
+        guard let rows = rules.placeAbbreviations[form] else { return nil }
+        let applicable = rows.filter { !$0.afterComma || followsPlaceAndComma(index) }
+        guard let expansion = applicable.first?.place else { return nil }
+        // A place the gazetteer lacks (the Soviet Union) is still a place mention, reported without a place.
+        let candidates = applicable.compactMap { lookup($0.place).first }
+        var end = range.upperBound + (dotted ? 1 : 0)
+        var last = index
+        let next = index + 1
+        if !dotted, range == words[index].range, next < words.count, hyphenated(next), words[next].range.count <= 4,
+           !words[next].isCapitalized, !words[next].isAllCaps {
+            end = words[next].range.upperBound
+            last = next
+        }
+        return (Found(range: range.lowerBound..<end, candidates: candidates, unresolved: candidates.isEmpty,
+                      reasons: [.abbreviation(expansion: expansion)]), last)
+    }
+
+    /// Whether word `index` follows a capitalized word and a comma ("Little Rock, AR"): where postal codes of
+    /// states stand.
+    private func followsPlaceAndComma(_ index: Int) -> Bool {
+        guard index > 0, !words[index].glued, words[index - 1].isCapitalized else { return false }
+        let gap = words[index].gap
+        return gap.count == 2 && units[gap.lowerBound] == 0x2C && units[gap.lowerBound + 1] == 0x20
+    }
+
+    /// The capitalized words after a maker's name, which name its product: "Jeep Cherokee", "Mercedes Vito".
+    func productRun(at index: Int) -> Int? {
+        guard facts(index).roles.contains(.brand) else { return nil }
+        var end = index
+        while end + 1 < words.count, end - index < 2, joins(words[end + 1]), isCandidateStart(words[end + 1]) {
+            end += 1
+        }
+        return end
+    }
+}
