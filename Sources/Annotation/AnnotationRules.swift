@@ -15,6 +15,8 @@ public struct AnnotationRules: Sendable {
     public var patronymics: Set<String>
     /// Makers' names ("Jeep", "Mercedes"): what follows them is a product, not a place.
     public var brands: Set<String>
+    /// Words for a family ("family", "ailesi", "семья"): the name before one is a surname.
+    public var familyWords: Set<String>
     /// Titles before a person's name, as search keys (one or more words).
     public var titles: Set<String> {
         didSet { titleEndings = Self.lastWords(of: titles) }
@@ -47,6 +49,7 @@ public struct AnnotationRules: Sendable {
         surnames = Set(try database.lexicon("surname").keys)
         patronymics = Set(try database.lexicon("patronymic").keys)
         brands = Set(try database.lexicon("brand").keys)
+        familyWords = Set(try database.lexicon("family-word").keys)
         titles = Set(try database.lexicon("title").keys)
         titleEndings = Self.lastWords(of: titles)
         demonyms = try database.lexicon("demonym")

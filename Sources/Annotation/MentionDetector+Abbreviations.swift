@@ -13,7 +13,7 @@ extension MentionDetector {
         let dotted = range.upperBound < units.count && units[range.upperBound] == 0x2E
             && rules.placeAbbreviations[form + "."] != nil
         if dotted { form += "." }
-        guard let rows = rules.placeAbbreviations[form] else { return nil }
+        guard let rows = rules.placeAbbreviations[form], !followsNumber(index) else { return nil }
         let applicable = rows.filter { !$0.afterComma || followsPlaceAndComma(index) }
         guard let expansion = applicable.first?.place else { return nil }
         // A place the gazetteer lacks (the Soviet Union) is still a place mention, reported without a place.
@@ -28,6 +28,13 @@ extension MentionDetector {
         }
         return (Found(range: range.lowerBound..<end, candidates: candidates, unresolved: candidates.isEmpty,
                       reasons: [.abbreviation(expansion: expansion)]), last)
+    }
+
+    /// Whether a number stands right before word `index` ("500 B.C." is an era, not British Columbia).
+    private func followsNumber(_ index: Int) -> Bool {
+        var position = words[index].range.lowerBound - 1
+        while position >= 0, units[position] == 0x20 || units[position] == 0xA0 { position -= 1 }
+        return position >= 0 && (0x30...0x39).contains(units[position])
     }
 
     /// Whether word `index` follows a capitalized word and a comma ("Little Rock, AR"): where postal codes of

@@ -109,8 +109,11 @@ extension MentionDetector {
     /// A name of two or three words whose last is in lower case, as written or with an ending: "Göyçə gölü",
     /// "Göyçə gölünün".
     func lowerCaseTail(at index: Int, longest: Int) -> (Found, Int)? {
+        // "The city", "A man", "Irish town": an ordinary word or an adjective before a common noun.
+        guard !facts(index).roles.contains(.common), facts(index).demonymCountry == nil else { return nil }
         var end = index
         while end + 1 < words.count, end - index + 1 < min(longest, 3), joins(words[end + 1]),
+              words[end + 1].gap.lowerBound == words[end].range.upperBound,
               !words[end + 1].isCapitalized, !words[end + 1].isUncased {
             end += 1
         }

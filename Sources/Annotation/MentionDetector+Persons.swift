@@ -35,7 +35,8 @@ extension MentionDetector {
         let precededByTitle = !(isGivenName && next) && followsTitle(index)
         // "Министр иностранных дел России Сергей Лавров": a place between a title and a given name is the
         // official's country, and the person's name begins after it.
-        if precededByTitle, next, facts(index + 1).roles.contains(.givenName), namesPlace(index) { return nil }
+        if precededByTitle, next, !isGivenName, facts(index).roles.isDisjoint(with: [.surname]),
+           facts(index + 1).roles.contains(.givenName), namesPlace(index) { return nil }
         guard precededByTitle || (isGivenName && next) else { return nil }
         var end = index
         while end + 1 < words.count, joins(words[end + 1]), words[end + 1].isCapitalized, end - index < 3,
@@ -100,5 +101,11 @@ extension MentionDetector {
         // A major place keeps its name even after an unknown word ("Reuters Moscow").
         if let best = mention.candidates.first, Resolver.importance(of: best.entry) >= 0.85 { return false }
         return true
+    }
+
+    /// Whether the word after `index` is a word for a family ("family", "ailesi", "семья"), which makes a name
+    /// before it a surname.
+    func followedByFamilyWord(_ index: Int) -> Bool {
+        index + 1 < words.count && joins(words[index + 1]) && facts(index + 1).roles.contains(.familyWord)
     }
 }

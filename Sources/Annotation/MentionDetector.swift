@@ -159,6 +159,11 @@ struct MentionDetector {
                    let best = mention.candidates.first, Resolver.importance(of: best.entry) < 0.9 {
                     continue
                 }
+                // "The Kennedy family", "Kennedy ailesi": a surname before a word for a family is the family.
+                if last == index, followedByFamilyWord(index), let best = mention.candidates.first,
+                   Resolver.importance(of: best.entry) < 0.92 {
+                    continue
+                }
                 // "Dublin Road" is a street; "Florida Highway Patrol" still names Florida, and the "Goris-Stepanakert
                 // road" both its ends.
                 if isStreet(after: last), !hyphenated(index), let best = mention.candidates.first, Resolver.importance(of: best.entry) < 0.9 {

@@ -25,6 +25,8 @@ final class WordFacts: Sendable {
         static let patronymic = Roles(rawValue: 1 << 9)
         /// A maker's name ("Jeep", "Mercedes"): the capitalized words after it name a product.
         static let brand = Roles(rawValue: 1 << 10)
+        /// A word for a family ("family", "ailesi"): a name before it is a surname.
+        static let familyWord = Roles(rawValue: 1 << 11)
     }
 
     /// The word as written, in UTF-16, to confirm a lookup by hash.
@@ -55,6 +57,7 @@ extension AnnotationRules {
         if surnames.contains(key) { roles.insert(.surname) }
         if patronymics.contains(key) { roles.insert(.patronymic) }
         if brands.contains(key) { roles.insert(.brand) }
+        if familyWords.contains(key) { roles.insert(.familyWord) }
         if nameAbbreviations.contains(key) { roles.insert(.nameAbbreviation) }
         if titleEndings.contains(key) { roles.insert(.titleEnding) }
         if titles.contains(key) { roles.insert(.title) }
