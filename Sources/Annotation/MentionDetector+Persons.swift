@@ -9,7 +9,11 @@ extension MentionDetector {
         while index < words.count {
             if isCandidateStart(words[index]), let end = personRun(at: index) {
                 for position in index...end where facts(position).roles.isDisjoint(with: [.givenName, .patronymic]) {
-                    people[keys(position).searchKey] = people[keys(position).searchKey] ?? position
+                    // "Barack Obama's election": the surname is "Obama", as it will stand alone.
+                    let range = words[position].range
+                    let key = apostropheSplit(range).map { normalizer.searchKey(text(range.lowerBound..<$0)) }
+                        ?? keys(position).searchKey
+                    people[key] = people[key] ?? position
                 }
                 index = end + 1
             } else {

@@ -321,6 +321,8 @@ struct MentionDetector {
         // own main name, and not an ordinary word.
         if partOfLongerRun, ordinary || !exact { return nil }
         let major = importance >= 0.92
+        // "City Council", "City Park": ordinary words whose reading drops one as a generic word ("Council", Idaho).
+        if ordinary, !single, best.feature != nil { return nil }
         if ordinary {
             // An ordinary word: at the start of a sentence or in a headline only a country or capital by its
             // main name counts; mid-sentence, capitalized, a sizeable place by its main name if the rest of
