@@ -85,6 +85,15 @@ import Testing
         #expect(try mentions("The festival in Dublin, Ireland, opens today.", .init()).first == Found("Dublin", 2964574))
     }
 
+    @Test func readingsSettleEvenWhenTheirNeighboursMoveLate() throws {
+        // From LGL: "Dublin Village" first leans to Dublin, Ireland, with the many "Dublin"s, then moves to Ohio;
+        // "Dublin" must follow it there.
+        let text = "Dublin Arts Council awards grants. Dublin gives, Dublin hosts, Dublin sings, Dublin paints. "
+            + "The Dublin Community Church helps. Dublin Village joins the Emerald City fair. Dublin thanks the State of Ohio."
+        let found = try mentions(text, .init())
+        #expect(found.filter { $0.text == "Dublin" }.allSatisfy { $0.place == 5152333 }, "\(found)")
+    }
+
     @Test func demonymsCountOnlyWhenAskedFor() throws {
         let text = "Armenian and Azerbaijani officials met."
         #expect(try mentions(text, .init()) == [])
