@@ -7,11 +7,14 @@ extension MentionDetector {
     func abbreviationMatch(at index: Int) -> (Found, Int)? {
         var range = words[index].range
         if let apostrophe = apostropheSplit(range) { range = range.lowerBound..<apostrophe }
-        // The longest abbreviation has five letters and a dot inside (Phila, L.A): most words are longer.
-        guard range.count <= 6, !rules.placeAbbreviations.isEmpty else { return nil }
+        // Abbreviations are in capitals (США, ABŞ, Aİ) or end with a dot (Que., Phila.), and the longest has five
+        // letters and a dot inside (Phila, L.A): most words are none.
+        let dotFollows = range.upperBound < units.count && units[range.upperBound] == 0x2E
+        guard range.count <= 6, words[index].isAllCaps || dotFollows, !rules.placeAbbreviations.isEmpty else {
+            return nil
+        }
         var form = text(range)
-        let dotted = range.upperBound < units.count && units[range.upperBound] == 0x2E
-            && rules.placeAbbreviations[form + "."] != nil
+        let dotted = dotFollows && rules.placeAbbreviations[form + "."] != nil
         if dotted { form += "." }
         guard let rows = rules.placeAbbreviations[form], !followsNumber(index) else { return nil }
         let applicable = rows.filter { !$0.afterComma || followsPlaceAndComma(index) }

@@ -97,6 +97,10 @@ extension MentionDetector {
     /// A name of several words with an ending on the last: "Վայոց ձորի" (Vayots Dzor), "Göyçə gölünün" (Lake
     /// Sevan), with the name it was read as.
     func inflectedRun(from index: Int, to end: Int) -> ([Resolver.Candidate], String)? {
+        // English runs are ASCII and take no endings; Azerbaijani ones seldom lack its letters (Qarabağın): most
+        // capitalized runs of English news are spared the lookups.
+        let span = words[index].range.lowerBound..<words[end].range.upperBound
+        if facts(end).keys.script == "Latn", !units[span].contains(where: { $0 >= 0x80 }) { return nil }
         let prefix = text(words[index].range.lowerBound..<words[end].range.lowerBound)
         for stem in stems(of: end) {
             let name = prefix + stem
@@ -106,8 +110,8 @@ extension MentionDetector {
         return nil
     }
 
-    /// A name of two or three words whose last is in lower case, as written or with an ending: "Göyçə gölü",
-    /// "Göyçə gölünün".
+    /// A name of two or three words whose last is a generic word in lower case, as written or with an ending:
+    /// "Göyçə gölü", "Göyçə gölünün". Only a generic word is tried: each try costs lookups.
     func lowerCaseTail(at index: Int, longest: Int) -> (Found, Int)? {
         // "The city", "A man", "Irish town": an ordinary word or an adjective before a common noun.
         guard !facts(index).roles.contains(.common), facts(index).demonymCountry == nil else { return nil }
@@ -118,7 +122,7 @@ extension MentionDetector {
             end += 1
         }
         guard end > index else { return nil }
-        for last in stride(from: end, to: index, by: -1) {
+        for last in stride(from: end, to: index, by: -1) where isGenericWord(last) {
             let span = words[index].range.lowerBound..<words[last].range.upperBound
             let named = lookup(text(span)).filter(isWholeName)
             if !named.isEmpty { return (Found(range: span, candidates: named), last) }
@@ -133,5 +137,13 @@ extension MentionDetector {
     /// and a generic word beside it ("Kelbecer bölgesi": the span stops before the word for a division).
     private func isWholeName(_ candidate: Resolver.Candidate) -> Bool {
         (candidate.type == .exact || candidate.type == .alias) && candidate.feature == nil
+    }
+
+    /// Whether word `index`, as written or without an ending, is a generic word ("gölü", "gölünün"). English
+    /// generic words take no endings, so an ASCII word is only looked up as written.
+    private func isGenericWord(_ index: Int) -> Bool {
+        if facts(index).roles.contains(.generic) { return true }
+        guard units[words[index].range].contains(where: { $0 >= 0x80 }) else { return false }
+        return stems(of: index).contains { rules.genericWords[normalizer.searchKey($0)] != nil }
     }
 }

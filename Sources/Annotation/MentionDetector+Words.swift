@@ -25,7 +25,9 @@ extension MentionDetector {
             case .word:
                 // "belirtildi.Azerbaycan'a": a sentence ends inside what word break takes for one word.
                 var start = token.range.lowerBound
-                for end in sentenceDots(in: token.range, units: units) + [token.range.upperBound] {
+                let ends = hasDot(token.range, units: units)
+                    ? sentenceDots(in: token.range, units: units) + [token.range.upperBound] : [token.range.upperBound]
+                for end in ends {
                     let piece = start == token.range.lowerBound && end == token.range.upperBound
                         ? token : Tokenizer.classify(start..<end, in: units)
                     if start > token.range.lowerBound {
@@ -97,6 +99,12 @@ extension MentionDetector {
             index += 1
         }
         return dots
+    }
+
+    /// Whether a word has a dot inside: almost none has, and only those need `sentenceDots`.
+    private static func hasDot(_ range: Range<Int>, units: UnsafeBufferPointer<UInt16>) -> Bool {
+        for index in range where units[index] == 0x2E { return true }
+        return false
     }
 
     private static func isLetter(_ unit: UInt16, upper: Bool) -> Bool {
