@@ -110,8 +110,8 @@ extension MentionDetector {
         return nil
     }
 
-    /// A name of two or three words whose last is a generic word in lower case, as written or with an ending:
-    /// "Göyçə gölü", "Göyçə gölünün". Only a generic word is tried: each try costs lookups.
+    /// A name of two or three words whose last is in lower case, as written or with an ending: "Göyçə gölü",
+    /// "Göyçə gölünün", "Վայոց ձորի". Each try costs lookups.
     func lowerCaseTail(at index: Int, longest: Int) -> (Found, Int)? {
         // "The city", "A man", "Irish town": an ordinary word or an adjective before a common noun.
         guard !facts(index).roles.contains(.common), facts(index).demonymCountry == nil else { return nil }
@@ -122,7 +122,10 @@ extension MentionDetector {
             end += 1
         }
         guard end > index else { return nil }
-        for last in stride(from: end, to: index, by: -1) where isGenericWord(last) {
+        // In Latin script only a generic word continues a name in lower case ("Göyçə gölü"); Armenian writes the
+        // second word of a name in lower case ("Վայոց ձոր").
+        let latin = facts(index).keys.script == "Latn"
+        for last in stride(from: end, to: index, by: -1) where !latin || isGenericWord(last) {
             let span = words[index].range.lowerBound..<words[last].range.upperBound
             let named = lookup(text(span)).filter(isWholeName)
             if !named.isEmpty { return (Found(range: span, candidates: named), last) }
