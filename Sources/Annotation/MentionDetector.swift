@@ -314,8 +314,9 @@ struct MentionDetector {
         if !roles.isDisjoint(with: [.title, .brand, .patronymic]) { return nil }
         // Several ordinary words make an ordinary phrase, unless one is a generic word ("Licking County",
         // "Mount Pleasant").
+        // A phrase of the lists ("City Council", "Tri-State") is ordinary as a whole.
         let ordinary = single ? rules.commonWords.contains(key) || roles.contains(.givenName)
-            : !words[span].indices.contains { facts($0).roles.contains(.generic) }
+            : rules.commonWords.contains(key) || !words[span].indices.contains { facts($0).roles.contains(.generic) }
                 && key.split(separator: " ").allSatisfy { rules.commonWords.contains(String($0)) || rules.connectors.contains(String($0)) }
         // Part of a longer capitalized run that is no name ("South Ossetian", "East Bank"): only a place by its
         // own main name, and not an ordinary word.
