@@ -43,8 +43,9 @@ extension MentionDetector {
            facts(index + 1).roles.contains(.givenName), namesPlace(index) { return nil }
         guard precededByTitle || (isGivenName && next) else { return nil }
         var end = index
-        while end + 1 < words.count, joins(words[end + 1]), words[end + 1].isCapitalized, end - index < 3,
-              !isInflectedPlace(end + 1) {
+        // "Matthew D. Flores": an initial and its dot stay inside the name.
+        while end + 1 < words.count, joins(words[end + 1]) || followsInitial(end + 1), words[end + 1].isCapitalized,
+              end - index < 3, !isInflectedPlace(end + 1) {
             end += 1
         }
         if precededByTitle, end == index, !isGivenName {
@@ -111,5 +112,10 @@ extension MentionDetector {
     /// before it a surname.
     func followedByFamilyWord(_ index: Int) -> Bool {
         index + 1 < words.count && joins(words[index + 1]) && facts(index + 1).roles.contains(.familyWord)
+    }
+
+    /// Whether word `index` follows a capital letter alone and its dot ("D. Flores").
+    private func followsInitial(_ index: Int) -> Bool {
+        index > 0 && words[index - 1].range.count == 1 && words[index - 1].isCapitalized && followsAbbreviation(index)
     }
 }
