@@ -54,6 +54,16 @@ import Testing
         #expect(try mentions(text, .init()).allSatisfy { !["Goris", "Aliyev", "Torosyan", "Henry"].contains($0.text) })
     }
 
+    @Test func aWordBeforeAPatronymicIsAGivenName() throws {
+        // The patronymic list comes from OpenCorpora through Scripts/refresh-person-names; one entry is enough here.
+        var rules = AnnotationTestSupport.annotator.rules
+        rules.patronymics.insert("petrovich")
+        let annotator = Annotator(resolver: AnnotationTestSupport.annotator.resolver, rules: rules)
+        let text = "Вчера Горис Петрович приехал домой."
+        #expect(try annotator.annotate(text).isEmpty)
+        #expect(try AnnotationTestSupport.annotator.annotate(text).map(\.text) == ["Горис"])
+    }
+
     @Test func ordinaryWordsThatArePlaceNamesAreLeftAlone() throws {
         let text = "Reading the report, officers said the Mobile unit was nice to the Batman fans. Of course, Police said."
         let found = try mentions(text, .init())
