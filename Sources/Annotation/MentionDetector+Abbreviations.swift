@@ -10,8 +10,7 @@ extension MentionDetector {
         // Abbreviations are in capitals (США, ABŞ, Aİ) or end with a dot (Que., Phila.), and the longest has five
         // letters and a dot inside (Phila, L.A): most words are none.
         let dotFollows = range.upperBound < units.count && units[range.upperBound] == 0x2E
-        guard range.count <= 6, dotFollows || !units[range].contains(where: Self.isLowerCase),
-              !rules.placeAbbreviations.isEmpty else { return nil }
+        guard range.count <= 6, dotFollows || isInCapitals(range), !rules.placeAbbreviations.isEmpty else { return nil }
         var form = text(range)
         let dotted = dotFollows && rules.placeAbbreviations[form + "."] != nil
         if dotted { form += "." }
@@ -57,9 +56,18 @@ extension MentionDetector {
         return end
     }
 
-    /// Whether a UTF-16 unit is a lower-case letter (ABD'nin is in capitals up to its apostrophe).
-    private static func isLowerCase(_ unit: UInt16) -> Bool {
-        if unit < 0x80 { return unit >= 0x61 && unit <= 0x7A }
-        return Unicode.Scalar(unit)?.properties.isLowercase ?? false
+    /// Whether a span has capitals and no lower-case letter (ABD'nin up to its apostrophe; no Georgian word).
+    private func isInCapitals(_ range: Range<Int>) -> Bool {
+        var capitals = false
+        for unit in units[range] {
+            if unit < 0x80 {
+                if unit >= 0x61 && unit <= 0x7A { return false }
+                capitals = capitals || unit >= 0x41 && unit <= 0x5A
+            } else if let properties = Unicode.Scalar(unit)?.properties {
+                if properties.isLowercase { return false }
+                capitals = capitals || properties.isUppercase
+            }
+        }
+        return capitals
     }
 }

@@ -41,6 +41,13 @@ extension MentionDetector {
     /// leaves a known name adds its places, because one form can be two words' (Шушу is Шуша's accusative and
     /// would be a Шуш's dative): the document's context chooses.
     func inflectedMatch(at index: Int) -> Found? {
+        if let last = memo.inflected, last.index == index { return last.found }
+        let found = computeInflectedMatch(at: index)
+        memo.inflected = (index, found)
+        return found
+    }
+
+    private func computeInflectedMatch(at index: Int) -> Found? {
         let wordFacts = facts(index)
         // An ordinary word, a person's name or a nationality adjective is no inflected place ("State" is not
         // "Stat" in the dative; Азербайджанские is Azerbaijani, not Azerbaijan).

@@ -90,6 +90,9 @@ struct MentionDetector {
         var facts: [WordFacts?]
         /// Per word: not yet known (-2), no person's name starts here (-1), or the last word of the name.
         var personEnd: [Int32]
+        /// The last word read with its endings, and what it gave: a person's run asks about the word after it,
+        /// and detection about the same word next. One entry, so that a long document costs no memory here.
+        var inflected: (index: Int, found: Found?)?
 
         init(count: Int) {
             facts = Array(repeating: nil, count: count)
@@ -263,7 +266,7 @@ struct MentionDetector {
             var candidates = lookup(spanText)
             var reasons: [Mention.Reason] = [.name]
             // "Վայոց ձորի", "Göyçə gölünün": a name of several words with an ending on the last.
-            if candidates.isEmpty, end > index, let (stemmed, stem) = inflectedRun(from: index, to: end) {
+            if candidates.isEmpty, end > index, end - index < longest, let (stemmed, stem) = inflectedRun(from: index, to: end) {
                 candidates = stemmed
                 reasons = [.inflection(stem: stem)]
             }
