@@ -11,6 +11,12 @@ public struct AnnotationRules: Sendable {
     public var givenNames: Set<String>
     /// Frequent surnames: alone, they name people more often than their namesake towns.
     public var surnames: Set<String>
+    /// Patronymics ("Викторович", "Сергеевна"): a capitalized word before one is a given name.
+    public var patronymics: Set<String>
+    /// Makers' names ("Jeep", "Mercedes"): what follows them is a product, not a place.
+    public var brands: Set<String>
+    /// Words for a family ("family", "ailesi", "семья"): the name before one is a surname.
+    public var familyWords: Set<String>
     /// Titles before a person's name, as search keys (one or more words).
     public var titles: Set<String> {
         didSet { titleEndings = Self.lastWords(of: titles) }
@@ -21,6 +27,8 @@ public struct AnnotationRules: Sendable {
     public var demonyms: [String: String]
     /// Abbreviations that may stand for a place in text (US, U.S., UK): the only short codes accepted.
     public var abbreviations: Set<String>
+    /// Abbreviations of places as written (США, ՀՀ, ABŞ, "B.C."), with the places they stand for.
+    public var placeAbbreviations: [String: [PlaceAbbreviation]]
     /// Abbreviations that stand for places when a dot follows them ("Kan.", "Ga."): search keys.
     public var dottedAbbreviations: Set<String>
     /// Abbreviations that begin place names, written with a dot ("St. Louis", "Mt. Pleasant").
@@ -39,6 +47,9 @@ public struct AnnotationRules: Sendable {
         commonWords = Set(try database.lexicon("common").keys)
         givenNames = Set(try database.lexicon("given-name").keys)
         surnames = Set(try database.lexicon("surname").keys)
+        patronymics = Set(try database.lexicon("patronymic").keys)
+        brands = Set(try database.lexicon("brand").keys)
+        familyWords = Set(try database.lexicon("family-word").keys)
         titles = Set(try database.lexicon("title").keys)
         titleEndings = Self.lastWords(of: titles)
         demonyms = try database.lexicon("demonym")
@@ -57,6 +68,9 @@ public struct AnnotationRules: Sendable {
             inflections[row.cells[0], default: []].append(Inflection(ending: row.cells[1].lowercased(), restore: restore))
         }
         self.inflections = inflections.mapValues { $0.sorted { $0.scalars.count > $1.scalars.count } }
+
+        placeAbbreviations = try Self.placeAbbreviations(
+            path: dataDirectory.appendingPathComponent("annotation/place-abbreviations.tsv").path)
 
         let generic = try RuleTable(path: dataDirectory.appendingPathComponent("rules/generic-words.tsv").path,
                                     columns: 3)
@@ -78,6 +92,31 @@ public struct AnnotationRules: Sendable {
             self.restore = restore
             scalars = Array(ending.unicodeScalars)
         }
+    }
+
+    /// An abbreviation that stands for a place in running text.
+    public struct PlaceAbbreviation: Sendable {
+        /// A name the resolver resolves to the place meant, its best reading ("United States", "Georgia, United
+        /// States").
+        public var place: String
+        /// Only after a capitalized word and a comma, as postal codes of states are written ("Little Rock, AR").
+        public var afterComma: Bool
+    }
+
+    /// Reads `abbreviation<TAB>place<TAB>language<TAB>where` rows.
+    /// - Throws: ``RuleError`` naming the file and line of a row with too few cells or an unknown `where`.
+    static func placeAbbreviations(path: String) throws -> [String: [PlaceAbbreviation]] {
+        let table = try RuleTable(path: path, columns: 4)
+        var abbreviations: [String: [PlaceAbbreviation]] = [:]
+        for row in table.rows {
+            guard row.cells[3] == "any" || row.cells[3] == "after-comma" else {
+                throw RuleError(file: path, line: row.line,
+                                reason: "where must be \"any\" or \"after-comma\", not \"\(row.cells[3])\"")
+            }
+            abbreviations[row.cells[0], default: []].append(
+                PlaceAbbreviation(place: row.cells[1], afterComma: row.cells[3] == "after-comma"))
+        }
+        return abbreviations
     }
 
     private static func lastWords(of phrases: Set<String>) -> Set<String> {

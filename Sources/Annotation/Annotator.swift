@@ -83,13 +83,15 @@ public final class Annotator: Sendable {
                     let start = offsets.scalarOffset(of: mention.range.lowerBound)
                     let end = offsets.scalarOffset(of: mention.range.upperBound)
                     if mention.unresolved {
-                        try body(Mention(start: start, end: end, text: mention.text, score: 0.5, place: nil, alternatives: []))
+                        try body(Mention(start: start, end: end, text: mention.text, score: 0.5, place: nil, alternatives: [],
+                                         reasons: mention.reasons))
                         continue
                     }
                     guard choice.supported, let best = choice.ranked.first, best.score >= options.minimumScore else { continue }
                     let (place, alternatives) = places(choiceIndex)
+                    let reasons = mention.needsContext ? mention.reasons + [.supportedByContext] : mention.reasons
                     try body(Mention(start: start, end: end, text: mention.text, score: (best.score * 1000).rounded() / 1000,
-                                     place: place, alternatives: alternatives))
+                                     place: place, alternatives: alternatives, reasons: reasons))
                 }
             }
         }

@@ -20,6 +20,8 @@ enum ContextRanker {
 
     /// How many candidates of each mention are weighed.
     static let breadth = 24
+    /// The most rounds of re-ranking: each costs one pass over the document's distinct names.
+    static let rounds = 4
 
     /// Mentions of one text: they share their readings, so a name repeated through a long document is
     /// weighed once.
@@ -67,14 +69,21 @@ enum ContextRanker {
             return group
         }
         var choices = groups.map { group in Choice(ranked: group.candidates.map { ($0, base($0)) }) }
-        for _ in 0..<2 {
+        // Rounds until the best readings settle: one round's choices are the next one's context. Two rounds can
+        // leave a name on a reading its neighbours have just left ("Dublin" beside "Dublin Village" and "State
+        // of Ohio" moves to Ohio only in the third).
+        for _ in 0..<Self.rounds {
             let context = Context(groups: groups, choices: choices, keyCount: keyIDs.count)
+            var changed = false
             for index in groups.indices {
+                let previous = choices[index].ranked.first?.candidate.entry.pid
                 choices[index].ranked = groups[index].candidates.map { candidate in
                     let support = context.support(for: candidate.entry, keyID: groups[index].keyID)
                     return (candidate, min(1, base(candidate) * (0.65 + 0.35 * support) + 0.06 * support))
                 }.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0.entry.pid < $1.0.entry.pid }
+                changed = changed || choices[index].ranked.first?.candidate.entry.pid != previous
             }
+            if !changed { break }
         }
         // Mentions that need support get it only from mentions that do not: "Toyota" and "Honda" must not
         // vouch for each other.

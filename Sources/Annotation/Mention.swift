@@ -14,14 +14,46 @@ public struct Mention: Sendable {
     public var place: ResolvedPlace?
     /// Other places the span may mean, best first.
     public var alternatives: [ResolvedPlace]
+    /// Why detection took the span for a place name; how its name matched is in `place.match`.
+    public var reasons: [Reason]
 
-    public init(start: Int, end: Int, text: String, score: Double, place: ResolvedPlace?, alternatives: [ResolvedPlace]) {
+    public init(start: Int, end: Int, text: String, score: Double, place: ResolvedPlace?, alternatives: [ResolvedPlace],
+                reasons: [Reason] = []) {
         self.start = start
         self.end = end
         self.text = text
         self.score = score
         self.place = place
         self.alternatives = alternatives
+        self.reasons = reasons
+    }
+
+    /// One piece of evidence that a span names a place.
+    public enum Reason: Sendable, Hashable, CustomStringConvertible {
+        /// The span is a known name as written (up to case, diacritics and script).
+        case name
+        /// The span is a known name with an ending; `stem` is the name it was read as ("Իտալիա" for Իտալիայի).
+        case inflection(stem: String)
+        /// The span is an abbreviation of the place named `expansion` ("США" → "United States").
+        case abbreviation(expansion: String)
+        /// A generic word beside the span marks it as a place ("Xyzabad district").
+        case genericWord(String)
+        /// A nationality adjective standing for its country (with `AnnotateOptions.demonyms`).
+        case demonym
+        /// The span is also an ordinary word, a person's name or a weak match: the document's other places
+        /// vouched for it.
+        case supportedByContext
+
+        public var description: String {
+            switch self {
+            case .name: return "name"
+            case .inflection(let stem): return "inflection of \(stem)"
+            case .abbreviation(let expansion): return "abbreviation of \(expansion)"
+            case .genericWord(let word): return "generic word \(word)"
+            case .demonym: return "demonym"
+            case .supportedByContext: return "supported by context"
+            }
+        }
     }
 }
 

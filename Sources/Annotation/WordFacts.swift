@@ -21,6 +21,12 @@ final class WordFacts: Sendable {
         static let surname = Roles(rawValue: 1 << 7)
         /// Begins place names with a dot after it ("St" of "St. Louis").
         static let nameAbbreviation = Roles(rawValue: 1 << 8)
+        /// A patronymic ("Викторович"): after a capitalized word, a person's name.
+        static let patronymic = Roles(rawValue: 1 << 9)
+        /// A maker's name ("Jeep", "Mercedes"): the capitalized words after it name a product.
+        static let brand = Roles(rawValue: 1 << 10)
+        /// A word for a family ("family", "ailesi"): a name before it is a surname.
+        static let familyWord = Roles(rawValue: 1 << 11)
     }
 
     /// The word as written, in UTF-16, to confirm a lookup by hash.
@@ -49,6 +55,9 @@ extension AnnotationRules {
         if commonWords.contains(key) { roles.insert(.common) }
         if givenNames.contains(key) { roles.insert(.givenName) }
         if surnames.contains(key) { roles.insert(.surname) }
+        if patronymics.contains(key) { roles.insert(.patronymic) }
+        if brands.contains(key) { roles.insert(.brand) }
+        if familyWords.contains(key) { roles.insert(.familyWord) }
         if nameAbbreviations.contains(key) { roles.insert(.nameAbbreviation) }
         if titleEndings.contains(key) { roles.insert(.titleEnding) }
         if titles.contains(key) { roles.insert(.title) }

@@ -54,6 +54,14 @@ import Testing
         #expect(try mentions(text, .init()).allSatisfy { !["Goris", "Aliyev", "Torosyan", "Henry"].contains($0.text) })
     }
 
+    @Test func aWordBeforeAPatronymicIsAGivenName() throws {
+        // The patronymics come from OpenCorpora through Scripts/refresh-person-names (Gazetteer/lexicon/).
+        let annotator = AnnotationTestSupport.annotator
+        #expect(annotator.rules.patronymics.contains("petrovich"))
+        #expect(try annotator.annotate("Вчера Горис Петрович приехал домой.").isEmpty)
+        #expect(try annotator.annotate("Вчера в Горис приехал министр.").map(\.text) == ["Горис"])
+    }
+
     @Test func ordinaryWordsThatArePlaceNamesAreLeftAlone() throws {
         let text = "Reading the report, officers said the Mobile unit was nice to the Batman fans. Of course, Police said."
         let found = try mentions(text, .init())
@@ -83,6 +91,15 @@ import Testing
     @Test func theDocumentsOwnQualifiersChooseAmongNamesakes() throws {
         #expect(try mentions("Police in Dublin, Ohio, said the road was closed.", .init()).first == Found("Dublin", 5152333))
         #expect(try mentions("The festival in Dublin, Ireland, opens today.", .init()).first == Found("Dublin", 2964574))
+    }
+
+    @Test func readingsSettleEvenWhenTheirNeighboursMoveLate() throws {
+        // From LGL: "Dublin Village" first leans to Dublin, Ireland, with the many "Dublin"s, then moves to Ohio;
+        // "Dublin" must follow it there.
+        let text = "Dublin Arts Council awards grants. Dublin gives, Dublin hosts, Dublin sings, Dublin paints. "
+            + "The Dublin Community Church helps. Dublin Village joins the Emerald City fair. Dublin thanks the State of Ohio."
+        let found = try mentions(text, .init())
+        #expect(found.filter { $0.text == "Dublin" }.allSatisfy { $0.place == 5152333 }, "\(found)")
     }
 
     @Test func demonymsCountOnlyWhenAskedFor() throws {

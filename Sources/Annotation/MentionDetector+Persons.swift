@@ -1,0 +1,121 @@
+import Resolution
+
+extension MentionDetector {
+    /// Words the document uses as people's names, with where it first does: every capitalized word of a
+    /// run after a title or a given name ("Chiquita Raquel Henry" makes a later "Henry" a person too).
+    func personWords() -> [String: Int] {
+        var people: [String: Int] = [:]
+        var index = 0
+        while index < words.count {
+            if isCandidateStart(words[index]), let end = personRun(at: index) {
+                for position in index...end where facts(position).roles.isDisjoint(with: [.givenName, .patronymic]) {
+                    // "Barack Obama's election": the surname is "Obama", as it will stand alone.
+                    let range = words[position].range
+                    let key = apostropheSplit(range).map { normalizer.searchKey(text(range.lowerBound..<$0)) }
+                        ?? keys(position).searchKey
+                    people[key] = people[key] ?? position
+                }
+                index = end + 1
+            } else {
+                index += 1
+            }
+        }
+        return people
+    }
+
+    /// The capitalized run starting at `index` when it is a person's name: after a title ("President
+    /// Aliyev"), or a given name followed by another capitalized word ("Aram Torosyan").
+    func personRun(at index: Int) -> Int? {
+        if memo.personEnd[index] == -2 { memo.personEnd[index] = Int32(computePersonRun(at: index) ?? -1) }
+        return memo.personEnd[index] >= 0 ? Int(memo.personEnd[index]) : nil
+    }
+
+    func computePersonRun(at index: Int) -> Int? {
+        // "Henry County", "Laurel Lake": a given name before a generic word names a place.
+        let next = index + 1 < words.count && joins(words[index + 1]) && words[index + 1].isCapitalized
+            && !facts(index + 1).roles.contains(.generic)
+        // "Иван Петрович": any capitalized word before a patronymic is a given name.
+        let isGivenName = facts(index).roles.contains(.givenName) || next && facts(index + 1).roles.contains(.patronymic)
+        let precededByTitle = !(isGivenName && next) && followsTitle(index)
+        // "Министр иностранных дел России Сергей Лавров": a place between a title and a given name is the
+        // official's country, and the person's name begins after it.
+        if precededByTitle, next, !isGivenName, facts(index).roles.isDisjoint(with: [.surname]),
+           facts(index + 1).roles.contains(.givenName), namesPlace(index) { return nil }
+        guard precededByTitle || (isGivenName && next) else { return nil }
+        var end = index
+        // "Matthew D. Flores": an initial and its dot stay inside the name.
+        while end + 1 < words.count, joins(words[end + 1]) || followsInitial(end + 1), words[end + 1].isCapitalized,
+              end - index < 3, !isInflectedPlace(end + 1) {
+            end += 1
+        }
+        if precededByTitle, end == index, !isGivenName {
+            // A title before a country or region is not a person ("Defence Minister" + "Armenia"): a single
+            // word after a title is a name only if it is no major place.
+            let candidates = lookup(text(words[index].range))
+            if let best = candidates.first, Resolver.importance(of: best.entry) >= 0.85 { return nil }
+            if isInflectedPlace(index) { return nil }
+        }
+        return end
+    }
+
+    /// Whether a word begins a known name as written, before an apostrophe ("Ermenistan'ın") or without a
+    /// case ending.
+    func namesPlace(_ index: Int) -> Bool {
+        (longestName(at: index) ?? 0) > 0 || isInflectedPlace(index)
+    }
+
+    /// How many words the longest known name starting at `index` has, reading the word only up to an
+    /// apostrophe ("Kalbajar's", "Hocalı'da"); nil for a contraction ("I’ve").
+    func longestName(at index: Int) -> Int? {
+        let range = words[index].range
+        guard let apostrophe = apostropheSplit(range) else { return facts(index).longestName }
+        if apostrophe == range.lowerBound + 1 { return nil }
+        return wordFacts(UnsafeBufferPointer(rebasing: units[range.lowerBound..<apostrophe])).longestName
+    }
+
+    /// A word that is no name as written but a place with a case ending: where a person's name stops
+    /// ("Prezident İlham Əliyev Şuşada çıxış edib": Aliyev spoke in Shusha).
+    func isInflectedPlace(_ index: Int) -> Bool {
+        facts(index).longestName == 0 && inflectedMatch(at: index) != nil
+    }
+
+    /// Whether the one to three words before `index` are a title ("President", "Secretary of State").
+    func followsTitle(_ index: Int) -> Bool {
+        guard index > 0, joins(words[index]) || followsAbbreviation(index),
+              facts(index - 1).roles.contains(.titleEnding) else { return false }
+        var title = ""
+        for start in stride(from: index - 1, through: max(0, index - 3), by: -1) {
+            if start < index - 1, !joins(words[start + 1]) { break }
+            title = start == index - 1 ? keys(start).searchKey : keys(start).searchKey + " " + title
+            if rules.titles.contains(title) { return true }
+        }
+        return false
+    }
+
+    /// "Stijn Goris": a place name right after a capitalized word that is no place and no ordinary word is
+    /// a surname.
+    func isSurname(_ mention: Found, at index: Int) -> Bool {
+        guard index > 0, joins(words[index]), !words[index].sentenceInitial || index > 0 else { return false }
+        let previous = words[index - 1]
+        let facts = facts(index - 1)
+        guard previous.isCapitalized, !previous.isAllCaps,
+              !previous.sentenceInitial || facts.roles.contains(.givenName) else { return false }
+        if !facts.roles.isDisjoint(with: [.common, .title, .generic]) || facts.demonymCountry != nil { return false }
+        if facts.roles.contains(.givenName) { return true }
+        guard !namesPlace(index - 1) else { return false }
+        // A major place keeps its name even after an unknown word ("Reuters Moscow").
+        if let best = mention.candidates.first, Resolver.importance(of: best.entry) >= 0.85 { return false }
+        return true
+    }
+
+    /// Whether the word after `index` is a word for a family ("family", "ailesi", "семья"), which makes a name
+    /// before it a surname.
+    func followedByFamilyWord(_ index: Int) -> Bool {
+        index + 1 < words.count && joins(words[index + 1]) && facts(index + 1).roles.contains(.familyWord)
+    }
+
+    /// Whether word `index` follows a capital letter alone and its dot ("D. Flores").
+    private func followsInitial(_ index: Int) -> Bool {
+        index > 0 && words[index - 1].range.count == 1 && words[index - 1].isCapitalized && followsAbbreviation(index)
+    }
+}
