@@ -3,7 +3,7 @@ import Foundation
 import Resolution
 
 extension JSONWriter {
-    /// M = `{"start", "end", "text", "score", "place": R | null, "alternatives": [R…]}`.
+    /// M = `{"start", "end", "text", "score", "place": R | null, "alternatives": [R…], "reasons": [why…]}`.
     public mutating func mention(_ mention: Mention) {
         beginObject()
         key("start"); number(mention.start)
@@ -16,6 +16,26 @@ extension JSONWriter {
         beginArray()
         for alternative in mention.alternatives { resolvedPlace(alternative) }
         endArray()
+        key("reasons")
+        beginArray()
+        for reason in mention.reasons { self.reason(reason) }
+        endArray()
+        endObject()
+    }
+
+    /// `{"type": "name" | "inflection" | "abbreviation" | "generic_word" | "demonym" | "supported_by_context"}`,
+    /// with `stem`, `expansion` or `word` where the reason has one.
+    private mutating func reason(_ reason: Mention.Reason) {
+        beginObject()
+        key("type")
+        switch reason {
+        case .name: string("name")
+        case .inflection(let stem): string("inflection"); key("stem"); string(stem)
+        case .abbreviation(let expansion): string("abbreviation"); key("expansion"); string(expansion)
+        case .genericWord(let word): string("generic_word"); key("word"); string(word)
+        case .demonym: string("demonym")
+        case .supportedByContext: string("supported_by_context")
+        }
         endObject()
     }
 

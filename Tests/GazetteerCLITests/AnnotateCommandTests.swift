@@ -23,7 +23,7 @@ import Testing
         #expect(mentions.map { $0["text"] as? String } == ["Azerbaijan", "Goris", "Jermuk", "Gorus", "Istisu", "Xyzabad", "Sotk"])
         let scalars = Array(Self.article.unicodeScalars)
         for mention in mentions {
-            #expect(Set(mention.keys) == ["start", "end", "text", "score", "place", "alternatives"])
+            #expect(Set(mention.keys) == ["start", "end", "text", "score", "place", "alternatives", "reasons"])
             let start = try #require(mention["start"] as? Int)
             let end = try #require(mention["end"] as? Int)
             #expect(String(String.UnicodeScalarView(scalars[start..<end])) == mention["text"] as? String)
@@ -32,6 +32,8 @@ import Testing
         let places = mentions.map { ($0["place"] as? [String: Any])?["id"] as? String }
         #expect(places == ["geonames:587116", "geonames:174895", "geonames:174884", "geonames:174895",
                            "geonames:174884", nil, "geonames:616041"])
+        let reasons = mentions.map { (($0["reasons"] as? [[String: Any]])?.first?["type"] as? String) ?? "-" }
+        #expect(reasons[1] == "name" && reasons[5] == "generic_word", "\(reasons)")
         let place = try #require(mentions[1]["place"] as? [String: Any])
         #expect(Set(place.keys) == ["id", "geonameid", "name", "label", "country", "admin1", "admin1_code", "admin2",
                                     "feature", "feature_class", "feature_code", "lat", "lon", "population", "source",
