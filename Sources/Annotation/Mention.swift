@@ -1,3 +1,4 @@
+import GazetteerStore
 import Resolution
 
 /// A place name found in text.

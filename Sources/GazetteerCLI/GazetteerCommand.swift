@@ -11,7 +11,8 @@ struct GazetteerCommand: ParsableCommand {
             Names are compared through keys that survive transliteration and romanization conventions:
             Cermuk, Jermuk, Dzhermuk, Джермук and Ջերմուկ are one name.
             """,
-        subcommands: [Annotate.self, Resolve.self, Normalize.self, Build.self, Import.self, Info.self, Stats.self]
+        subcommands: [Annotate.self, Resolve.self, Normalize.self, Near.self, Serve.self, Build.self, Import.self, Info.self,
+                      Stats.self]
     )
 
     /// Exit status: 0 success, 1 when some input found no answer, 2 on usage or data errors.

@@ -42,14 +42,14 @@ struct Resolve: ParsableCommand {
     func validate() throws {
         guard limit >= 1 else { throw ValidationError("--limit must be at least 1") }
         guard (0...1).contains(minScore) else { throw ValidationError("--min-score must be between 0 and 1") }
-        if let feature, parseFeatures(feature) == nil { throw ValidationError("--feature must be CLASS or CLASS.CODE, e.g. P or A.ADM1") }
+        if let feature, FeatureFilter.list(feature) == nil { throw ValidationError("--feature must be CLASS or CLASS.CODE, e.g. P or A.ADM1") }
     }
 
     func run() throws {
         let resolver = try Resolver(database: try database.open())
         let options = ResolveOptions(
             limit: limit, minimumScore: minScore, countries: preferences.countries,
-            near: preferences.point, features: feature.flatMap(parseFeatures) ?? [], fuzzy: !noFuzzy)
+            near: preferences.point, features: feature.flatMap(FeatureFilter.list) ?? [], fuzzy: !noFuzzy)
         let format = self.format ?? (isatty(STDOUT_FILENO) == 1 ? .text : .ndjson)
         let output = StandardOutput()
         var writer = ResolveWriter(format: format, output: output)
@@ -69,11 +69,6 @@ struct Resolve: ParsableCommand {
         writer.finish()
         output.flush()
         if unresolved > 0 { throw ExitCode.partialFailure }
-    }
-
-    private func parseFeatures(_ text: String) -> [FeatureFilter]? {
-        let filters = text.split(separator: ",").map { FeatureFilter(String($0).trimmingCharacters(in: .whitespaces)) }
-        return filters.contains(where: { $0 == nil }) ? nil : filters.compactMap { $0 }
     }
 }
 

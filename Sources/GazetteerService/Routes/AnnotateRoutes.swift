@@ -1,0 +1,89 @@
+import Foundation
+import GazetteerKit
+import Hummingbird
+
+/// `POST /v1/annotate`: the places an article names. The body is the article as `text/plain`, or JSON
+/// `{"text", "country", "near"}`; the answer is the document object D as JSON, a GeoJSON FeatureCollection,
+/// or the annotated HTML page, by `Accept`.
+struct AnnotateRoutes {
+    let context: RouteContext
+
+    enum Representation {
+        case json, geojson, html
+
+        /// The first representation the `Accept` header names that the service has; JSON by default.
+        init(accept: String?) {
+            self = .json
+            for item in (accept ?? "").split(separator: ",") {
+                let type = item.split(separator: ";").first?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
+                switch type {
+                case "application/json", "*/*", "application/*": self = .json; return
+                case "application/geo+json": self = .geojson; return
+                case "text/html": self = .html; return
+                default: continue
+                }
+            }
+        }
+    }
+
+    func register(on router: Router<BasicRequestContext>) {
+        router.post("v1/annotate") { request, _ in
+            let parameters = QueryParameters(request)
+            var options = AnnotateOptions(countries: try parameters.countries("country"), near: try parameters.point("near"))
+            var request = request
+            let body = try await Body.collect(&request, limit: context.configuration.bodyLimit)
+            let text = try Self.text(of: body, contentType: request.headers[.contentType], options: &options)
+            let representation = Representation(accept: request.headers[.accept])
+            let annotator = context.service.annotator
+            let annotateOptions = options
+            let mentions = try await context.compute.run { try annotator.annotate(text, options: annotateOptions) }
+            ServiceMetrics.shared.annotatedBytes.increment(by: body.count)
+            switch representation {
+            case .json:
+                return Responses.json { $0.annotation(mentions) }
+            case .geojson:
+                return Responses.json({ json in
+                    var first = true
+                    json.beginFeatureCollection()
+                    json.annotationFeatures(mentions, document: nil, first: &first)
+                    json.endEnvelope()
+                }, contentType: "application/geo+json")
+            case .html:
+                return Responses.text(AnnotatedPage.render(text, mentions: mentions, title: "article"),
+                                      contentType: "text/html; charset=utf-8")
+            }
+        }
+    }
+
+    /// The article, from a plain-text body or a JSON one; JSON may also carry `country` and `near`.
+    static func text(of body: [UInt8], contentType: String?, options: inout AnnotateOptions) throws -> String {
+        let type = contentType?.split(separator: ";").first?.trimmingCharacters(in: .whitespaces).lowercased()
+        guard type == "application/json" else { return String(decoding: body, as: UTF8.self) }
+        guard let object = try? JSONSerialization.jsonObject(with: Data(body)) as? [String: Any] else {
+            throw APIError.badBody("a JSON body must be an object {\"text\": …}")
+        }
+        guard let text = object["text"] as? String else { throw APIError.badParameter("text", "required, a string") }
+        switch object["country"] {
+        case nil, is NSNull: break
+        case let country as String: options.countries = try QueryParameters.countries(country, parameter: "country")
+        case let countries as [String]:
+            options.countries = try QueryParameters.countries(countries.joined(separator: ","), parameter: "country")
+        default: throw APIError.badParameter("country", "must be a code or an array of codes")
+        }
+        switch object["near"] {
+        case nil, is NSNull: break
+        case let near as String:
+            guard let point = Coordinate(parsing: near) else {
+                throw APIError.badParameter("near", "must be \"LAT,LON\" or [LAT, LON] in degrees")
+            }
+            options.near = point
+        case let near as [Double]:
+            guard near.count == 2, let point = Coordinate(parsing: "\(near[0]),\(near[1])") else {
+                throw APIError.badParameter("near", "must be \"LAT,LON\" or [LAT, LON] in degrees")
+            }
+            options.near = point
+        default: throw APIError.badParameter("near", "must be \"LAT,LON\" or [LAT, LON] in degrees")
+        }
+        return text
+    }
+}
