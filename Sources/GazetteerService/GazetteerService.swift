@@ -33,6 +33,7 @@ public final class GazetteerService: Sendable {
         router.add(middleware: AccessLogMiddleware())
         router.add(middleware: MetricsMiddleware())
         router.add(middleware: ErrorShapeMiddleware())
+        router.add(middleware: MethodNotAllowedMiddleware())
         router.add(middleware: InFlightLimitMiddleware(limit: configuration.maxInFlight))
         if let allowed = configuration.corsOrigin {
             let origin: CORSMiddleware<BasicRequestContext>.AllowOriginExtended = allowed == "*" ? .all : .custom(allowed)

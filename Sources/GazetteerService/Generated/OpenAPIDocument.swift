@@ -35,7 +35,7 @@ paths:
         required: true
         schema:
           type: string
-          minLength: 1
+          pattern: \S
         description: The name.
       - $ref: '#/components/parameters/country'
       - $ref: '#/components/parameters/near'
@@ -125,6 +125,7 @@ paths:
           text/plain:
             schema:
               type: string
+              minLength: 1
           application/json:
             schema:
               type: object
@@ -136,19 +137,25 @@ paths:
                 country:
                   oneOf:
                   - type: string
-                    pattern: ^[A-Za-z]{2}(,[A-Za-z]{2})*$
+                    pattern: ^( *[A-Za-z]{2} *(, *[A-Za-z]{2} *)*)?$
                   - type: array
                     items:
                       type: string
-                      pattern: ^[A-Za-z]{2}$
+                      pattern: ^ *[A-Za-z]{2} *$
                   - type: 'null'
                 near:
                   oneOf:
                   - type: string
-                    pattern: ^-?[0-9.]+, ?-?[0-9.]+$
+                    pattern: ^ *-?(90(\.0+)?|[1-8]?[0-9](\.[0-9]+)?) *, *-?(180(\.0+)?|(1[0-7][0-9]|[1-9]?[0-9])(\.[0-9]+)?)
+                      *$
                   - type: array
-                    items:
-                      type: number
+                    prefixItems:
+                    - type: number
+                      minimum: -90
+                      maximum: 90
+                    - type: number
+                      minimum: -180
+                      maximum: 180
                     minItems: 2
                     maxItems: 2
                   - type: 'null'
@@ -336,7 +343,10 @@ paths:
           content:
             application/yaml:
               schema:
-                type: string
+                type: object
+                required:
+                - openapi
+                - paths
   /search:
     get:
       operationId: nominatimSearch
@@ -347,7 +357,7 @@ paths:
         required: true
         schema:
           type: string
-          minLength: 1
+          pattern: \S
       - $ref: '#/components/parameters/nominatimFormat'
       - name: limit
         in: query
@@ -360,12 +370,14 @@ paths:
         in: query
         schema:
           type: string
-          pattern: ^[A-Za-z]{2}( *, *[A-Za-z]{2})*$
+          pattern: ^( *[A-Za-z]{2} *(, *[A-Za-z]{2} *)*)?$
       - name: viewbox
         in: query
+        description: 'x1,y1,x2,y2: two longitudes and two latitudes, any corners; empty for none.'
         schema:
           type: string
-        description: x1,y1,x2,y2
+          pattern: ^( *-?(180(\.0+)?|(1[0-7][0-9]|[1-9]?[0-9])(\.[0-9]+)?) *, *-?(90(\.0+)?|[1-8]?[0-9](\.[0-9]+)?) *, *-?(180(\.0+)?|(1[0-7][0-9]|[1-9]?[0-9])(\.[0-9]+)?)
+            *, *-?(90(\.0+)?|[1-8]?[0-9](\.[0-9]+)?) *)?$
       - name: bounded
         in: query
         schema:
@@ -471,6 +483,8 @@ paths:
           - text
           - json
       responses:
+        '400':
+          $ref: '#/components/responses/BadRequest'
         '200':
           description: OK.
           content:
@@ -498,21 +512,21 @@ components:
       description: Prefer places in these countries (ISO 3166-1 alpha-2, comma-separated).
       schema:
         type: string
-        pattern: ^[A-Za-z]{2}( *, *[A-Za-z]{2})*$
+        pattern: ^( *[A-Za-z]{2} *(, *[A-Za-z]{2} *)*)?$
     near:
       name: near
       in: query
       description: Prefer places near LAT,LON.
       schema:
         type: string
-        pattern: ^ *-?[0-9]+(\.[0-9]+)? *, *-?[0-9]+(\.[0-9]+)? *$
+        pattern: ^ *-?(90(\.0+)?|[1-8]?[0-9](\.[0-9]+)?) *, *-?(180(\.0+)?|(1[0-7][0-9]|[1-9]?[0-9])(\.[0-9]+)?) *$
     feature:
       name: feature
       in: query
       description: Only places of these feature classes or codes (P, A.ADM1; comma-separated).
       schema:
         type: string
-        pattern: ^[A-Z](\.[A-Z0-9]+)?(,[A-Z](\.[A-Z0-9]+)?)*$
+        pattern: ^([A-Z](\.[A-Z0-9]+)?(,[A-Z](\.[A-Z0-9]+)?)*)?$
     nominatimFormat:
       name: format
       in: query

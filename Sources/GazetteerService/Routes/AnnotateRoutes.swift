@@ -57,8 +57,8 @@ struct AnnotateRoutes {
 
     /// The article, from a plain-text body or a JSON one; JSON may also carry `country` and `near`.
     static func text(of body: [UInt8], contentType: String?, options: inout AnnotateOptions) throws -> String {
-        let type = contentType?.split(separator: ";").first?.trimmingCharacters(in: .whitespaces).lowercased()
-        guard type == "application/json" else { return String(decoding: body, as: UTF8.self) }
+        guard !body.isEmpty else { throw APIError.badBody("the body is empty: send the article as text/plain or {\"text\": …}") }
+        guard Body.mediaType(contentType) == "application/json" else { return String(decoding: body, as: UTF8.self) }
         guard let object = try? JSONSerialization.jsonObject(with: Data(body)) as? [String: Any] else {
             throw APIError.badBody("a JSON body must be an object {\"text\": …}")
         }

@@ -73,7 +73,9 @@ struct NominatimRoutes {
         }
         router.get("status") { request, _ in
             let build = context.service.build
-            if QueryParameters(request).string("format") == "json" {
+            let format = QueryParameters(request).string("format") ?? "text"
+            guard format == "text" || format == "json" else { throw APIError.badParameter("format", "must be text or json") }
+            if format == "json" {
                 return Responses.json { json in
                     json.beginObject()
                     json.key("status"); json.number(0)

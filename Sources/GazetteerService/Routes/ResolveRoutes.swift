@@ -80,7 +80,12 @@ struct ResolveRoutes {
 enum BatchNames {
     static func parse(_ body: [UInt8], contentType: String?) throws -> [String] {
         let start = body.firstIndex { !(UInt8(ascii: " ") == $0 || (9...13).contains($0)) }
-        guard let start else { return [] }
+        // An empty body is a client that forgot to send the names, not a batch of none (`[]` is that).
+        guard let start else { throw APIError.badBody("the body is empty: send a JSON array of names or NDJSON") }
+        let isJSON = Body.mediaType(contentType) == "application/json"
+        if isJSON, body[start] != UInt8(ascii: "[") {
+            throw APIError.badBody("an application/json body must be an array of names; send one name per line as application/x-ndjson")
+        }
         if body[start] == UInt8(ascii: "[") {
             guard let names = try? JSONSerialization.jsonObject(with: Data(body)) as? [Any] else {
                 throw APIError.badBody("a JSON array of names must be well-formed JSON")
@@ -109,6 +114,11 @@ enum BatchNames {
 
 /// Reading request bodies within the limit, with the service's error shape.
 enum Body {
+    /// The media type of a `Content-Type` header, without parameters, lowercased ("application/json").
+    static func mediaType(_ contentType: String?) -> String? {
+        contentType?.split(separator: ";").first?.trimmingCharacters(in: .whitespaces).lowercased()
+    }
+
     static func collect(_ request: inout Request, limit: Int) async throws -> [UInt8] {
         do {
             let buffer = try await request.collectBody(upTo: limit)

@@ -1,22 +1,38 @@
+import Foundation
 import GazetteerKit
 import Hummingbird
 
 /// Typed reading of query parameters: each malformed value is a 400 that names the parameter.
 struct QueryParameters {
-    let request: Request
-    private let values: Parameters
+    private let values: [String: String]
 
     init(_ request: Request) {
-        self.request = request
-        values = request.uri.queryParameters
+        self.init(query: request.uri.query)
+    }
+
+    /// Parameters from a raw query string, decoded as browsers and clients encode forms: `+` is a space
+    /// (geopy and Python's urlencode send `q=New+York`), `%2B` a plus. Hummingbird's own parsing leaves
+    /// `+` as it is. The first of repeated names wins; undecodable escapes are kept as written.
+    init(query: String?) {
+        var values: [String: String] = [:]
+        for pair in (query ?? "").split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let decode = { (text: Substring) -> String in
+                let spaced = text.replacingOccurrences(of: "+", with: " ")
+                return spaced.removingPercentEncoding ?? spaced
+            }
+            let name = decode(parts[0])
+            if values[name] == nil { values[name] = parts.count > 1 ? decode(parts[1]) : "" }
+        }
+        self.values = values
     }
 
     func string(_ name: String) -> String? {
-        values[name[...]].map(String.init)
+        values[name]
     }
 
     func required(_ name: String) throws -> String {
-        guard let value = string(name), !value.trimmingCharacters(in: .whitespaces).isEmpty else {
+        guard let value = string(name), !value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw APIError.badParameter(name, "required")
         }
         return value
@@ -59,7 +75,9 @@ struct QueryParameters {
         return filters
     }
 
+    /// Country codes from a comma-separated list; a blank list (`country=`, `"country": []`) is no preference.
     static func countries(_ text: String, parameter: String) throws -> [String] {
+        guard !text.trimmingCharacters(in: .whitespaces).isEmpty else { return [] }
         let codes = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).uppercased() }
         guard codes.allSatisfy({ $0.count == 2 && $0.allSatisfy { $0.isASCII && $0.isLetter } }) else {
             throw APIError.badParameter(parameter, "must be ISO 3166-1 alpha-2 codes, e.g. AM,AZ")
