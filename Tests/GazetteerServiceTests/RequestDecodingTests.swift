@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import GazetteerKit
 import Testing
 @testable import GazetteerService
 
@@ -56,6 +57,21 @@ import Testing
             try await client.execute(uri: "/v1/normalize", method: .post, headers: [.contentType: "application/x-ndjson"],
                                      body: ByteBuffer(string: #""Cermuk""#)) { #expect($0.status == .ok) }
         }
+    }
+
+    @Test func aJSONBodysNearTakesNumbersAndItsCountryArrayCodes() throws {
+        var options = AnnotateOptions()
+        #expect(throws: APIError.self) {
+            _ = try AnnotateRoutes.text(of: Array(#"{"text": "x", "near": [0.0, false]}"#.utf8),
+                                        contentType: "application/json", options: &options)
+        }
+        #expect(throws: APIError.self) {
+            _ = try AnnotateRoutes.text(of: Array(#"{"text": "x", "country": [""]}"#.utf8),
+                                        contentType: "application/json", options: &options)
+        }
+        _ = try AnnotateRoutes.text(of: Array(#"{"text": "x", "near": [39, 45.5]}"#.utf8),
+                                    contentType: "application/json; charset=utf-8", options: &options)
+        #expect(options.near?.latitude == 39 && options.near?.longitude == 45.5)
     }
 
     @Test func statusRefusesAnUnknownFormat() async throws {

@@ -67,7 +67,13 @@ struct AnnotateRoutes {
         case nil, is NSNull: break
         case let country as String: options.countries = try QueryParameters.countries(country, parameter: "country")
         case let countries as [String]:
-            options.countries = try QueryParameters.countries(countries.joined(separator: ","), parameter: "country")
+            // Each item one code: a blank item is a mistake here, not "no preference" as a blank list is.
+            options.countries = try countries.map { item in
+                guard let code = try QueryParameters.countries(item, parameter: "country").first else {
+                    throw APIError.badParameter("country", "an array holds ISO 3166-1 alpha-2 codes, e.g. [\"AM\"]")
+                }
+                return code
+            }
         default: throw APIError.badParameter("country", "must be a code or an array of codes")
         }
         switch object["near"] {
@@ -77,13 +83,22 @@ struct AnnotateRoutes {
                 throw APIError.badParameter("near", "must be \"LAT,LON\" or [LAT, LON] in degrees")
             }
             options.near = point
-        case let near as [Double]:
-            guard near.count == 2, let point = Coordinate(parsing: "\(near[0]),\(near[1])") else {
+        case let near as [Any]:
+            let numbers = near.compactMap(Self.number)
+            guard near.count == 2, numbers.count == 2,
+                  let point = Coordinate(parsing: "\(numbers[0]),\(numbers[1])") else {
                 throw APIError.badParameter("near", "must be \"LAT,LON\" or [LAT, LON] in degrees")
             }
             options.near = point
         default: throw APIError.badParameter("near", "must be \"LAT,LON\" or [LAT, LON] in degrees")
         }
         return text
+    }
+
+    /// A JSON number; JSONSerialization also gives `true` and `false` as NSNumbers, which `as? Double`
+    /// would read as 1 and 0.
+    private static func number(_ value: Any) -> Double? {
+        guard let number = value as? NSNumber, String(cString: number.objCType) != "c" else { return nil }
+        return number.doubleValue
     }
 }
