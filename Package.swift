@@ -9,6 +9,8 @@ let package = Package(
     name: "gazetteer",
     products: [
         .library(name: "GazetteerKit", targets: ["GazetteerKit"]),
+        // The service as a library: for embedding its router, and for Fuzz/'s request-decoding target.
+        .library(name: "GazetteerService", targets: ["GazetteerService"]),
         .executable(name: "gazetteer", targets: ["GazetteerCLI"]),
     ],
     dependencies: [
