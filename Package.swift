@@ -9,12 +9,20 @@ let package = Package(
     name: "gazetteer",
     products: [
         .library(name: "GazetteerKit", targets: ["GazetteerKit"]),
+        // The service as a library: for embedding its router, and for Fuzz/'s request-decoding target.
+        .library(name: "GazetteerService", targets: ["GazetteerService"]),
         .executable(name: "gazetteer", targets: ["GazetteerCLI"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         .systemLibrary(
@@ -42,10 +50,23 @@ let package = Package(
             dependencies: ["SystemICU", "Tokenization", "Normalization", "GazetteerStore", "Resolution", "Annotation",
                            "Rendering"]
         ),
+        // The HTTP service: routes over the same library and output schema as the command line.
+        .target(
+            name: "GazetteerService",
+            dependencies: [
+                "GazetteerKit",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
         .executableTarget(
             name: "GazetteerCLI",
             dependencies: [
-                "GazetteerKit",
+                "GazetteerKit", "GazetteerService",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -64,6 +85,10 @@ let package = Package(
         .testTarget(name: "RenderingTests", dependencies: ["Rendering", "Annotation", "Resolution", "GazetteerStore", "Normalization"]),
         // Runs the built `gazetteer` executable; depending on it makes `swift test` build it first.
         .testTarget(name: "GazetteerCLITests", dependencies: ["GazetteerCLI"]),
+        .testTarget(
+            name: "GazetteerServiceTests",
+            dependencies: ["GazetteerService", .product(name: "HummingbirdTesting", package: "hummingbird")]
+        ),
         .testTarget(
             name: "NormalizationTests",
             dependencies: ["Normalization", .product(name: "PropertyBased", package: "swift-property-based")]

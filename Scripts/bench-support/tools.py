@@ -24,10 +24,15 @@ def run(command, step, stdin=None, stdout=subprocess.PIPE, ok=(0,), cwd=None):
     return result.stdout
 
 
-def build_measured():
-    """The release command (in its own scratch path, so the developer's build is left alone) and the probe."""
+def build_command():
+    """The release command, in its own scratch path so that the developer's build is left alone."""
     run(["swift", "build", "-c", "release", "--scratch-path", ROOT / ".build/bench-main", "--product", "gazetteer"],
         "building gazetteer", cwd=ROOT)
+
+
+def build_measured():
+    """The release command and the latency probe."""
+    build_command()
     run(["swift", "build", "-c", "release", "--package-path", ROOT / "Benchmarks", "--product", "resolve-latency"],
         "building resolve-latency", cwd=ROOT)
 

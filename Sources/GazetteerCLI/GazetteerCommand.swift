@@ -27,7 +27,8 @@ struct GazetteerCommand: ParsableCommand {
 
             Colour on a terminal is turned off by NO_COLOR (set and not empty) or TERM=dumb.
             """,
-        subcommands: [Annotate.self, Resolve.self, Normalize.self, Build.self, Import.self, Info.self, Stats.self]
+        subcommands: [Annotate.self, Resolve.self, Normalize.self, Near.self, Serve.self, Build.self, Import.self, Info.self,
+                      Stats.self]
     )
 
     @Flag(help: "Show the version, the data folder and database in use, and the rules' fingerprint.")

@@ -45,3 +45,13 @@ extension JSONWriter {
         endObject()
     }
 }
+
+extension JSONWriter {
+    /// A place near a point: the place object P with `distance` in kilometres (three decimals).
+    public mutating func nearbyPlace(_ nearby: NearbyPlace) {
+        beginObject()
+        placeFields(nearby.place)
+        key("distance"); number((nearby.distance * 1000).rounded() / 1000)
+        endObject()
+    }
+}

@@ -49,7 +49,7 @@ extension JSONWriter {
 
     /// Opens a GeoJSON Feature at the place's point and its `properties` object; the caller writes the
     /// properties and closes both objects.
-    mutating func beginPointFeature(_ place: Place) {
+    public mutating func beginPointFeature(_ place: Place) {
         beginObject()
         key("type"); string("Feature")
         key("geometry")

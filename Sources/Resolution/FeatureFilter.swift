@@ -32,3 +32,18 @@ public struct FeatureFilter: Hashable, Sendable, CustomStringConvertible {
 
     public var description: String { code.map { "\(featureClass).\($0)" } ?? featureClass }
 }
+
+extension FeatureFilter {
+    /// Parses a comma-separated list (`P,A.ADM1`); nil when any item is malformed.
+    public static func list(_ text: String) -> [FeatureFilter]? {
+        let filters = text.split(separator: ",").map { FeatureFilter(String($0).trimmingCharacters(in: .whitespaces)) }
+        return filters.contains(where: { $0 == nil }) ? nil : filters.compactMap { $0 }
+    }
+}
+
+extension Array where Element == FeatureFilter {
+    /// Whether a place passes: an empty list admits every place, else one filter must match.
+    public func admits(_ place: Place) -> Bool {
+        isEmpty || contains { $0.matches(featureClass: place.featureClass, code: place.featureCode) }
+    }
+}

@@ -13,7 +13,7 @@ struct PreferenceOptions: ParsableArguments {
     var near: String?
 
     func validate() throws {
-        if let near, Self.coordinate(near) == nil {
+        if let near, Coordinate(parsing: near) == nil {
             throw ValidationError("--near must be LAT,LON in degrees, e.g. 39.84,45.67")
         }
         if let country, Self.countries(country) == nil {
@@ -24,7 +24,7 @@ struct PreferenceOptions: ParsableArguments {
     /// The preferred countries, upper case.
     var countries: [String] { country.flatMap(Self.countries) ?? [] }
 
-    var point: Coordinate? { near.flatMap(Self.coordinate) }
+    var point: Coordinate? { near.flatMap(Coordinate.init(parsing:)) }
 
     /// Warns about countries no place in `gazetteer` is in: a mistyped code would otherwise prefer nothing,
     /// silently. A warning, not an error, because a smaller database may lack a country that is real.
@@ -34,13 +34,6 @@ struct PreferenceOptions: ParsableArguments {
         let absent = countries.filter { !present.contains($0) }
         guard !absent.isEmpty else { return }
         Diagnostics.warn("--country: no place in the database is in \(absent.joined(separator: ", "))")
-    }
-
-    private static func coordinate(_ text: String) -> Coordinate? {
-        let parts = text.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
-        guard parts.count == 2, let lat = parts[0], let lon = parts[1], (-90...90).contains(lat),
-              (-180...180).contains(lon) else { return nil }
-        return Coordinate(latitude: lat, longitude: lon)
     }
 
     private static func countries(_ text: String) -> [String]? {

@@ -43,7 +43,7 @@ struct Resolve: ParsableCommand {
     func validate() throws {
         guard limit >= 1 else { throw ValidationError("--limit must be at least 1") }
         guard (0...1).contains(minScore) else { throw ValidationError("--min-score must be between 0 and 1") }
-        if let feature, parseFeatures(feature) == nil {
+        if let feature, FeatureFilter.list(feature) == nil {
             let classes = FeatureFilter.classes.map { "\($0.key) (\($0.value))" }.joined(separator: ", ")
             throw ValidationError("--feature must be CLASS or CLASS.CODE (e.g. P or A.ADM1), comma-separated; "
                                   + "the classes are \(classes)")
@@ -52,7 +52,7 @@ struct Resolve: ParsableCommand {
 
     func run() throws {
         let gazetteer = try database.open()
-        let features = feature.flatMap(parseFeatures) ?? []
+        let features = feature.flatMap(FeatureFilter.list) ?? []
         try Self.checkCodes(of: features, in: gazetteer)
         try preferences.warnAboutAbsentCountries(in: gazetteer)
         let resolver = try Resolver(database: gazetteer)
@@ -94,11 +94,6 @@ struct Resolve: ParsableCommand {
                                       + "codes of class \(feature.featureClass) here: \(valid)")
             }
         }
-    }
-
-    private func parseFeatures(_ text: String) -> [FeatureFilter]? {
-        let filters = text.split(separator: ",").map { FeatureFilter(String($0).trimmingCharacters(in: .whitespaces)) }
-        return filters.contains(where: { $0 == nil }) ? nil : filters.compactMap { $0 }
     }
 }
 

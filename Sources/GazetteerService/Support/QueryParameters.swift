@@ -1,0 +1,95 @@
+import Foundation
+import GazetteerKit
+import Hummingbird
+
+/// Typed reading of query parameters: each malformed value is a 400 that names the parameter.
+struct QueryParameters {
+    private let values: [String: String]
+
+    init(_ request: Request) {
+        self.init(query: request.uri.query)
+    }
+
+    /// Parameters from a raw query string, decoded as browsers and clients encode forms: `+` is a space
+    /// (geopy and Python's urlencode send `q=New+York`), `%2B` a plus. Hummingbird's own parsing leaves
+    /// `+` as it is. The first of repeated names wins; undecodable escapes are kept as written.
+    init(query: String?) {
+        var values: [String: String] = [:]
+        for pair in (query ?? "").split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let decode = { (text: Substring) -> String in
+                let spaced = text.replacingOccurrences(of: "+", with: " ")
+                return spaced.removingPercentEncoding ?? spaced
+            }
+            let name = decode(parts[0])
+            if values[name] == nil { values[name] = parts.count > 1 ? decode(parts[1]) : "" }
+        }
+        self.values = values
+    }
+
+    func string(_ name: String) -> String? {
+        values[name]
+    }
+
+    func required(_ name: String) throws -> String {
+        guard let value = string(name), !value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            throw APIError.badParameter(name, "required")
+        }
+        return value
+    }
+
+    func int(_ name: String, default value: Int, in range: ClosedRange<Int>) throws -> Int {
+        guard let text = string(name) else { return value }
+        guard let number = Int(text), range.contains(number) else {
+            throw APIError.badParameter(name, "must be an integer from \(range.lowerBound) to \(range.upperBound)")
+        }
+        return number
+    }
+
+    func double(_ name: String, in range: ClosedRange<Double>) throws -> Double? {
+        guard let text = string(name) else { return nil }
+        guard let number = Double(text), number.isFinite, range.contains(number) else {
+            throw APIError.badParameter(name, "must be a number from \(range.lowerBound) to \(range.upperBound)")
+        }
+        return number
+    }
+
+    func point(_ name: String) throws -> Coordinate? {
+        guard let text = string(name) else { return nil }
+        guard let point = Coordinate(parsing: text) else {
+            throw APIError.badParameter(name, "must be LAT,LON in degrees, e.g. 39.84,45.67")
+        }
+        return point
+    }
+
+    func countries(_ name: String) throws -> [String] {
+        guard let text = string(name), !text.isEmpty else { return [] }
+        return try Self.countries(text, parameter: name)
+    }
+
+    func features(_ name: String) throws -> [FeatureFilter] {
+        guard let text = string(name), !text.isEmpty else { return [] }
+        guard let filters = FeatureFilter.list(text) else {
+            throw APIError.badParameter(name, "must be CLASS or CLASS.CODE, e.g. P or A.ADM1")
+        }
+        return filters
+    }
+
+    /// Country codes from a comma-separated list; a blank list (`country=`, `"country": []`) is no preference.
+    static func countries(_ text: String, parameter: String) throws -> [String] {
+        guard !text.trimmingCharacters(in: .whitespaces).isEmpty else { return [] }
+        let codes = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).uppercased() }
+        guard codes.allSatisfy({ $0.count == 2 && $0.allSatisfy { $0.isASCII && $0.isLetter } }) else {
+            throw APIError.badParameter(parameter, "must be ISO 3166-1 alpha-2 codes, e.g. AM,AZ")
+        }
+        return codes
+    }
+
+    /// Resolve options from `country`, `near`, `feature`, `limit` and `min_score`.
+    func resolveOptions() throws -> ResolveOptions {
+        ResolveOptions(
+            limit: try int("limit", default: 5, in: 1...100),
+            minimumScore: try double("min_score", in: 0...1) ?? ResolveOptions.defaultMinimumScore,
+            countries: try countries("country"), near: try point("near"), features: try features("feature"))
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+import GRDB
+
+/// A place near a point, and how far it is.
+public struct NearbyPlace: Sendable, Hashable, Codable {
+    public var place: Place
+    /// Great-circle distance from the point, in kilometres.
+    public var distance: Double
+
+    public init(place: Place, distance: Double) {
+        self.place = place
+        self.distance = distance
+    }
+}
+
+extension GazetteerDatabase {
+    /// The places nearest to a point, nearest first: reverse geocoding through the store's R*Tree.
+    ///
+    /// ```swift
+    /// let nearest = try gazetteer.places(nearLatitude: 39.84, longitude: 45.67, limit: 1)
+    /// nearest.first?.place.name  // "Jermuk"
+    /// ```
+    ///
+    /// - Parameters:
+    ///   - limit: how many places at most.
+    ///   - include: which places count (a feature filter); the rest are skipped.
+    /// - Complexity: one R*Tree query per widening of the search box; the box starts at about 25 km and
+    ///   doubles until it holds `limit` places within the circle it encloses, so a dense region costs one
+    ///   query and the open sea a few more.
+    public func places(nearLatitude latitude: Double, longitude: Double, limit: Int,
+                       where include: (Place) -> Bool = { _ in true }) throws -> [NearbyPlace] {
+        guard limit > 0 else { return [] }
+        let point = Coordinate(latitude: latitude, longitude: longitude)
+        return try queue.read { db in
+            var radius = 25.0
+            while true {
+                let box = Self.box(latitude: latitude, longitude: longitude, radius: radius)
+                let rows = try Row.fetchCursor(db, sql: """
+                    SELECT \(Self.placeColumns) FROM place_location
+                    JOIN place ON place.pid = place_location.pid
+                    LEFT JOIN country ON country.code = place.country
+                    WHERE place_location.min_latitude <= ? AND place_location.max_latitude >= ?
+                      AND place_location.min_longitude <= ? AND place_location.max_longitude >= ?
+                    """, arguments: [box.north, box.south, box.east, box.west])
+                var found: [NearbyPlace] = []
+                while let row = try rows.next() {
+                    let place = Self.place(from: row)
+                    guard include(place) else { continue }
+                    let distance = point.distance(to: Coordinate(latitude: place.latitude, longitude: place.longitude))
+                    found.append(NearbyPlace(place: place, distance: distance))
+                }
+                // Only places inside the circle the box encloses are surely the nearest: one just outside
+                // the circle may lose to one in a corner of a wider box.
+                let sure = found.filter { $0.distance <= radius }
+                if sure.count >= limit || radius >= 20_100 {
+                    return Array((radius >= 20_100 ? found : sure).sorted {
+                        $0.distance != $1.distance ? $0.distance < $1.distance : $0.place.id < $1.place.id
+                    }.prefix(limit))
+                }
+                radius *= 4
+            }
+        }
+    }
+
+    /// A latitude–longitude box around a point that holds every point within `radius` km. Near the poles
+    /// and across the antimeridian it widens to every longitude rather than wrapping.
+    private static func box(latitude: Double, longitude: Double, radius: Double)
+        -> (south: Double, north: Double, west: Double, east: Double) {
+        let degrees = radius / 111.195
+        let south = max(-90, latitude - degrees)
+        let north = min(90, latitude + degrees)
+        let widest = max(abs(south), abs(north))
+        guard widest < 89, radius < 5_000 else { return (south, north, -180, 180) }
+        let span = degrees / cos(widest * .pi / 180)
+        let west = longitude - span
+        let east = longitude + span
+        guard west >= -180, east <= 180 else { return (south, north, -180, 180) }
+        return (south, north, west, east)
+    }
+}
