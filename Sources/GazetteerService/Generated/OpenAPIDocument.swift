@@ -733,6 +733,32 @@ components:
           type: array
           items:
             $ref: '#/components/schemas/Result'
+        reasons:
+          type: array
+          description: Why the span was taken for a place, strongest first.
+          items:
+            type: object
+            properties:
+              type:
+                enum:
+                - name
+                - inflection
+                - abbreviation
+                - generic_word
+                - demonym
+                - supported_by_context
+              stem:
+                type: string
+                description: 'For inflection: the name the word was read as.'
+              expansion:
+                type: string
+                description: 'For abbreviation: the place it stands for.'
+              word:
+                type: string
+                description: 'For generic_word: the word.'
+            required:
+            - type
+            additionalProperties: false
       required:
       - start
       - end
@@ -740,6 +766,7 @@ components:
       - score
       - place
       - alternatives
+      - reasons
     NameKeys:
       title: Name keys
       description: What `normalize` gives for a name.
