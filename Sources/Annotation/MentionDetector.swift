@@ -81,6 +81,8 @@ struct MentionDetector {
     let lookup: (String) -> [Resolver.Candidate]
     /// The facts of a word, by its text.
     let wordFacts: (UnsafeBufferPointer<UInt16>) -> WordFacts
+    /// People named in earlier windows of the same document, by search key.
+    let earlierPeople: Set<String>
     private let memo: Memo
 
     /// What detection has learnt about each word: it asks about the same word many times.
@@ -88,6 +90,8 @@ struct MentionDetector {
         var facts: [WordFacts?]
         /// Per word: not yet known (-2), no person's name starts here (-1), or the last word of the name.
         var personEnd: [Int32]
+        /// The search keys of words used as people's names, once `detect()` has run.
+        var people: Set<String> = []
 
         init(count: Int) {
             facts = Array(repeating: nil, count: count)
@@ -98,8 +102,9 @@ struct MentionDetector {
     /// - Precondition: `units` has fewer than 2³¹ code units (word offsets are 32-bit).
     init(units: UnsafeBufferPointer<UInt16>, tokenizer: Tokenizer, rules: AnnotationRules, normalizer: NameNormalizer,
          options: AnnotateOptions, lookup: @escaping (String) -> [Resolver.Candidate],
-         wordFacts: @escaping (UnsafeBufferPointer<UInt16>) -> WordFacts) {
+         wordFacts: @escaping (UnsafeBufferPointer<UInt16>) -> WordFacts, earlierPeople: Set<String> = []) {
         self.units = units
+        self.earlierPeople = earlierPeople
         self.rules = rules
         self.normalizer = normalizer
         self.options = options
@@ -201,8 +206,13 @@ struct MentionDetector {
 
     // MARK: Detection
 
+    /// The search keys of the words this text (or an earlier window) uses as people's names, once
+    /// ``detect()`` has run: the next window's `earlierPeople`.
+    var people: Set<String> { memo.people }
+
     func detect() -> [Found] {
         let people = personWords()
+        memo.people = Set(people.keys)
         var found: [Found] = []
         var index = 0
         var skipUntil = -1
@@ -254,7 +264,8 @@ struct MentionDetector {
     /// Words the document uses as people's names, with where it first does: every capitalized word of a
     /// run after a title or a given name ("Chiquita Raquel Henry" makes a later "Henry" a person too).
     private func personWords() -> [String: Int] {
-        var people: [String: Int] = [:]
+        // Named in an earlier window: before any word of this one.
+        var people = Dictionary(uniqueKeysWithValues: earlierPeople.map { ($0, -1) })
         var index = 0
         while index < words.count {
             if isCandidateStart(words[index]), let end = personRun(at: index) {

@@ -7,24 +7,85 @@ import Resolution
 /// list of the places with links to a map. Inline CSS only, so the page works offline and from a mail attachment.
 public enum AnnotatedPage {
     public static func render(_ text: String, mentions: [Mention], title: String) -> String {
-        let scalars = Array(text.unicodeScalars)
-        func slice(_ range: Range<Int>) -> String { String(String.UnicodeScalarView(scalars[range])) }
-        var article = Paragraphs()
-        var places = PlaceList()
-        var position = 0
-        // Mentions are in text order; one that overlaps the previous is left out rather than nested.
-        for mention in mentions where position <= mention.start && mention.start < mention.end
-            && mention.end <= scalars.count {
-            article.append(text: slice(position..<mention.start))
-            // A paragraph break inside a span would split the <mark> across paragraphs.
-            let span = escape(String(slice(mention.start..<mention.end).map { $0.isNewline ? " " : $0 }))
-            article.append(markup: mark(span, for: mention))
-            places.add(mention)
-            position = mention.end
+        var page = Writer()
+        let article = page.article(text, mentions: mentions) + page.finishArticle()
+        return page.header(title: title) + article + page.footer()
+    }
+
+    /// A page written piece by piece, for an article too long to hold: the article's HTML as its windows
+    /// come, then the header (whose summary counts every mention) and the list of places. The caller puts
+    /// the header before the article.
+    public struct Writer {
+        private var article = Paragraphs()
+        private var places = PlaceList()
+
+        public init() {}
+
+        /// The HTML of the paragraphs that `text`, the article's next window, completes. Mention offsets
+        /// count from the start of `text`.
+        public mutating func article(_ text: String, mentions: [Mention]) -> String {
+            let scalars = Array(text.unicodeScalars)
+            func slice(_ range: Range<Int>) -> String { String(String.UnicodeScalarView(scalars[range])) }
+            var position = 0
+            // Mentions are in text order; one that overlaps the previous is left out rather than nested.
+            for mention in mentions where position <= mention.start && mention.start < mention.end
+                && mention.end <= scalars.count {
+                article.append(text: slice(position..<mention.start))
+                // A paragraph break inside a span would split the <mark> across paragraphs.
+                let span = escape(String(slice(mention.start..<mention.end).map { $0.isNewline ? " " : $0 }))
+                article.append(markup: mark(span, for: mention))
+                places.add(mention)
+                position = mention.end
+            }
+            article.append(text: slice(position..<scalars.count))
+            return article.takeHTML()
         }
-        article.append(text: slice(position..<scalars.count))
-        article.endLine()
-        return page(title: title, article: article.html.joined(separator: "\n"), places: places)
+
+        /// The HTML of the article's last paragraph (or of an empty article), after its last window.
+        public mutating func finishArticle() -> String {
+            article.endLine()
+            let rest = article.takeHTML()
+            return article.isEmpty ? "<p>The article is empty.</p>\n" : rest
+        }
+
+        /// Everything before the article.
+        public func header(title: String) -> String {
+            let mentions = places.entries.reduce(0) { $0 + $1.count }
+            var summary = "\(counted(mentions, "mention")) of \(counted(places.entries.count, "place"))"
+            if !places.missing.isEmpty { summary += " · \(counted(places.missing.count, "name")) not in the gazetteer" }
+            return """
+                <!DOCTYPE html>
+                <html lang="en"><head><meta charset="utf-8">
+                <meta name="viewport" content="width=device-width, initial-scale=1">
+                <title>\(escape(title))</title>
+                <style>\(style)</style></head>
+                <body><header><h1>\(escape(title))</h1><p>\(summary)</p></header>
+                <main><article lang="und">
+
+                """
+        }
+
+        /// Everything after the article: the list of places.
+        public func footer() -> String {
+            var list = places.entries.map(listItem).joined(separator: "\n")
+            if places.entries.isEmpty { list = "<li>No places found.</li>" }
+            var missing = ""
+            if !places.missing.isEmpty {
+                missing = "<h3>Not in the gazetteer</h3>\n<ul class=\"missing\">"
+                    + places.missing.map { "<li><bdi>\(escape($0))</bdi></li>" }.joined() + "</ul>\n"
+            }
+            return """
+                </article>
+                <aside><h2>Places</h2>
+                <ul class="places">
+                \(list)
+                </ul>
+                \(missing)<p class="credit">Place data © GeoNames (CC BY 4.0) and the gazetteer’s curated overlay.
+                Map links open OpenStreetMap.</p>
+                </aside></main></body></html>
+
+                """
+        }
     }
 
     static func escape(_ text: String) -> String {
@@ -62,38 +123,6 @@ public enum AnnotatedPage {
         if !others.isEmpty { lines.append("or: " + others.map { "<bdi>\(escape($0))</bdi>" }.joined(separator: "; ")) }
         return "<mark class=\"place\" tabindex=\"0\">\(span)<span class=\"tip\" dir=\"ltr\">"
             + lines.joined(separator: "<br>") + "</span></mark>"
-    }
-
-    private static func page(title: String, article: String, places: PlaceList) -> String {
-        let mentions = places.entries.reduce(0) { $0 + $1.count }
-        var summary = "\(counted(mentions, "mention")) of \(counted(places.entries.count, "place"))"
-        if !places.missing.isEmpty { summary += " · \(counted(places.missing.count, "name")) not in the gazetteer" }
-        var list = places.entries.map(listItem).joined(separator: "\n")
-        if places.entries.isEmpty { list = "<li>No places found.</li>" }
-        var missing = ""
-        if !places.missing.isEmpty {
-            missing = "<h3>Not in the gazetteer</h3>\n<ul class=\"missing\">"
-                + places.missing.map { "<li><bdi>\(escape($0))</bdi></li>" }.joined() + "</ul>\n"
-        }
-        return """
-            <!DOCTYPE html>
-            <html lang="en"><head><meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(escape(title))</title>
-            <style>\(style)</style></head>
-            <body><header><h1>\(escape(title))</h1><p>\(summary)</p></header>
-            <main><article lang="und">
-            \(article.isEmpty ? "<p>The article is empty.</p>" : article)
-            </article>
-            <aside><h2>Places</h2>
-            <ul class="places">
-            \(list)
-            </ul>
-            \(missing)<p class="credit">Place data © GeoNames (CC BY 4.0) and the gazetteer’s curated overlay.
-            Map links open OpenStreetMap.</p>
-            </aside></main></body></html>
-
-            """
     }
 
     private static func listItem(_ entry: PlaceList.Entry) -> String {
@@ -220,8 +249,11 @@ public enum AnnotatedPage {
 
 /// The article as paragraphs, one per non-blank line, built from text and markup in reading order.
 private struct Paragraphs {
-    private(set) var html: [String] = []
+    /// Finished paragraphs not yet taken.
+    private var html = ""
     private var line = ""
+    /// Whether no paragraph has been finished yet.
+    private(set) var isEmpty = true
 
     mutating func append(text: String) {
         for (index, piece) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
@@ -233,8 +265,17 @@ private struct Paragraphs {
     mutating func append(markup: String) { line += markup }
 
     mutating func endLine() {
-        if line.contains(where: { !$0.isWhitespace }) { html.append("<p dir=\"auto\">\(line)</p>") }
+        if line.contains(where: { !$0.isWhitespace }) {
+            html += "<p dir=\"auto\">\(line)</p>\n"
+            isEmpty = false
+        }
         line = ""
+    }
+
+    /// The paragraphs finished since the last call, each followed by a line feed.
+    mutating func takeHTML() -> String {
+        defer { html = "" }
+        return html
     }
 }
 
@@ -248,12 +289,13 @@ private struct PlaceList {
 
     private(set) var entries: [Entry] = []
     private(set) var missing: [String] = []
+    private var missingSeen: Set<String> = []
     private var index: [String: Int] = [:]
 
     mutating func add(_ mention: Mention) {
         let spelling = mention.text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         guard let place = mention.place?.place else {
-            if !missing.contains(spelling) { missing.append(spelling) }
+            if missingSeen.insert(spelling).inserted { missing.append(spelling) }
             return
         }
         if let position = index[place.id] {

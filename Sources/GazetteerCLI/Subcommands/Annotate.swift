@@ -64,29 +64,59 @@ struct Annotate: ParsableCommand {
         if format == .geojson { output.write("{\"type\":\"FeatureCollection\",\"features\":[") }
         if format == .json, many { output.write("[") }
 
-        func emit(_ text: String, source: String?) throws {
+        /// Annotates one document, which `windows` hands over piece by piece, and writes its output as it goes.
+        func emit(source: String?, windows: ((String) throws -> Void) throws -> Void) throws {
+            let document = DocumentAnnotation(annotator: annotator, options: options)
+            /// The mentions of one window, with offsets from the window's start.
+            func mentions(of window: String) throws -> [Mention] {
+                let base = document.scalarOffset
+                var mentions: [Mention] = []
+                try document.annotate(window) { mention in
+                    var mention = mention
+                    mention.start -= base
+                    mention.end -= base
+                    mentions.append(mention)
+                }
+                return mentions
+            }
             var json = JSONWriter()
             switch format {
             case .json, .ndjson:
                 // Mentions stream out as they are resolved, so a long document's output is never held whole.
                 if format == .json, records > 0 { output.write(",") }
                 json.beginAnnotation(source: format == .ndjson ? source ?? "-" : many ? source : nil)
-                try annotator.annotate(text, options: options) { mention in
-                    json.mention(mention)
-                    if json.bytes.count >= 1 << 16 { output.write(json.takeBytes()) }
+                try windows { window in
+                    try document.annotate(window) { mention in
+                        json.mention(mention)
+                        if json.bytes.count >= 1 << 16 { output.write(json.takeBytes()) }
+                    }
                 }
                 json.endAnnotation()
                 if format == .ndjson { json.raw("\n") }
                 output.write(json.takeBytes())
             case .geojson:
-                json.annotationFeatures(try annotator.annotate(text, options: options), source: source, first: &firstFeature)
-                output.write(json.bytes)
+                // One feature per place and window: a long document's mentions are never held whole.
+                try windows { window in
+                    var mentions: [Mention] = []
+                    try document.annotate(window) { mentions.append($0) }
+                    json.annotationFeatures(mentions, source: source, first: &firstFeature)
+                    output.write(json.takeBytes())
+                }
             case .html:
-                let mentions = try annotator.annotate(text, options: options)
-                output.write(AnnotatedPage.render(text, mentions: mentions, title: source == "-" ? "article" : source ?? "article"))
+                // The header counts every mention, so the article waits in an unnamed temporary file.
+                var page = AnnotatedPage.Writer()
+                let article = try ArticleSpool()
+                try windows { window in try article.write(page.article(window, mentions: try mentions(of: window))) }
+                try article.write(page.finishArticle())
+                output.write(page.header(title: source == "-" ? "article" : source ?? "article"))
+                try article.copy(to: output)
+                output.write(page.footer())
             case .text:
-                let mentions = try annotator.annotate(text, options: options)
-                output.write(AnnotatedText.render(text, mentions: mentions, color: isatty(STDOUT_FILENO) == 1) + "\n")
+                let color = isatty(STDOUT_FILENO) == 1
+                try windows { window in
+                    output.write(AnnotatedText.render(window, mentions: try mentions(of: window), color: color))
+                }
+                output.write("\n")
             }
             records += 1
         }
@@ -97,12 +127,13 @@ struct Annotate: ParsableCommand {
                 var number = 0
                 while let line = reader.next(willBlock: output.flush) {
                     number += 1
-                    try emit(line, source: "\(input):\(number)")
+                    try emit(source: "\(input):\(number)") { try $0(line) }
                 }
             } else {
-                let data = input == "-" ? FileHandle.standardInput.readDataToEndOfFile()
-                    : try Data(contentsOf: URL(fileURLWithPath: input))
-                try emit(String(decoding: data, as: UTF8.self), source: input)
+                var reader = WindowReader(descriptor: try Self.open(input))
+                try emit(source: input) { body in
+                    while let window = try reader.next() { try body(window) }
+                }
             }
         }
         switch format {
