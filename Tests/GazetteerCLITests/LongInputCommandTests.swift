@@ -7,8 +7,8 @@ import Testing
     let db = CommandRunner.database
     static let names = ["Goris", "Sotk", "Jermuk", "Cermuk", "Zod", "press"]
 
-    @Test func fiftyThousandNamesAsArgumentsAreAnsweredInOrder() throws {
-        let names = (0..<50_000).map { Self.names[$0 % Self.names.count] }
+    @Test func twentyThousandNamesAsArgumentsAreAnsweredInOrder() throws {
+        let names = (0..<20_000).map { Self.names[$0 % Self.names.count] }
         let result = try CommandRunner.run(["resolve", "--db", db, "--format", "ndjson", "--no-fuzzy"] + names)
         #expect(result.status == 1, "press resolves to nothing")
         let queries = result.stdout.split(separator: "\n").map { line in
@@ -37,15 +37,17 @@ import Testing
     }
 
     @Test func aLineOfMegabytesOnStandardInputIsOneName() throws {
-        let line = Array(repeating: "Goris Джермук", count: 200_000).joined(separator: " ")
+        let line = Array(repeating: "Goris Sotk", count: 20_000).joined(separator: " ")
         let result = try CommandRunner.run(["normalize", "--format", "json"], input: line + "\nSotk\n")
         let keys = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
-        #expect(keys.map { $0["matchKey"] as? String } == [String(repeating: "gorisjarmuk", count: 200_000), "sotk"])
+        // "goris sotk" is "gorisotk": the space goes, then the double s.
+        #expect(keys.map { $0["matchKey"] as? String } == [String(repeating: "gorisotk", count: 20_000), "sotk"])
     }
 
-    /// An article repeated past a megabyte: more than one window.
+    /// Three copies of an article apart by more than a window of lower-case filler (quick to annotate).
     static let article = "Azerbaijan fired at Goris and Jermuk (Gorus and Istisu).\nResidents of Sotk left. 😀\n\n"
-    static let document = String(repeating: article, count: 1_400_000 / article.utf8.count)
+    static let filler = String(repeating: "and then the rest of it went on as before, ", count: 12_000) + "\n"
+    static let document = article + filler + article + filler + article
 
     func run(_ format: String) throws -> CommandRunner.Output {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("long-\(UUID().uuidString).txt")
@@ -59,10 +61,9 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         let mentions = try #require(object["mentions"] as? [[String: Any]])
-        let copies = Self.document.utf8.count / Self.article.utf8.count
-        #expect(mentions.count == copies * 6)
+        #expect(mentions.count == 3 * 6)
         let scalars = Array(Self.document.unicodeScalars)
-        for mention in mentions.suffix(12) + mentions.prefix(12) {
+        for mention in mentions {
             let start = try #require(mention["start"] as? Int)
             let end = try #require(mention["end"] as? Int)
             #expect(String(String.UnicodeScalarView(scalars[start..<end])) == mention["text"] as? String)
@@ -70,12 +71,11 @@ import Testing
     }
 
     @Test func aDocumentOfManyWindowsIsOnePageAndOneText() throws {
-        let copies = Self.document.utf8.count / Self.article.utf8.count
         let page = try run("html")
         #expect(page.status == 0, "\(page.stderr)")
         #expect(page.stdout.hasPrefix("<!DOCTYPE html>") && page.stdout.hasSuffix("</html>\n"))
-        #expect(page.stdout.contains("<p>\(copies * 6) mentions of 4 places</p>"))
-        #expect(page.stdout.components(separatedBy: "<p dir=\"auto\">").count - 1 == copies * 2)
+        #expect(page.stdout.contains("<p>18 mentions of 4 places</p>"))
+        #expect(page.stdout.components(separatedBy: "<p dir=\"auto\">").count - 1 == 3 * 2 + 2)
         let text = try run("text")
         #expect(text.status == 0, "\(text.stderr)")
         let unmarked = text.stdout.replacingOccurrences(of: "⟦[^⟧]*⟧", with: "", options: .regularExpression)
