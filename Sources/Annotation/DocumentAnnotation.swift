@@ -36,17 +36,19 @@ public final class DocumentAnnotation {
 ///
 /// After a line feed whenever the window holds one: names never span a line (words of a name are joined
 /// by one space or hyphen), and a line starts a sentence, so detection sees the same words either way.
-/// A single line longer than a window is cut after a sentence's end, then after a space, and only as a
-/// last resort inside a word (longer than any name) at a character boundary.
+/// A single line longer than a window is cut after a sentence's end (a full stop, exclamation or question
+/// mark and a space after five ASCII letters, so never inside "St. Louis"), else after a space, and only as
+/// a last resort inside a word (longer than any name) at a character boundary.
 public enum DocumentWindows {
     /// About a megabyte: far beyond a news article, so that articles are annotated whole, and small
     /// enough that a window's words, facts and mentions take tens of megabytes.
     public static let defaultSize = 1 << 20
 
-    /// The length of the first window of `bytes`, which continue beyond them: at most `limit` bytes, and
-    /// more than none.
+    /// The length of the first window of `bytes`: all of them when they fit in `limit`, else at most
+    /// `limit` and at least half of it.
     public static func firstWindowLength(of bytes: UnsafeBufferPointer<UInt8>, limit: Int = defaultSize) -> Int {
-        let end = min(bytes.count, max(limit, 8))
+        guard bytes.count > max(limit, 8) else { return bytes.count }
+        let end = max(limit, 8)
         // Only the second half is searched, so that every window makes progress of at least half a window.
         let earliest = end / 2
         if let newline = lastIndex(in: bytes, from: earliest, to: end, where: { $0 == 0x0A }) { return newline + 1 }

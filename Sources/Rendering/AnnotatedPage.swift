@@ -21,8 +21,7 @@ public enum AnnotatedPage {
 
         public init() {}
 
-        /// The HTML of the paragraphs that `text`, the article's next window, completes. Mention offsets
-        /// count from the start of `text`.
+        /// The article's HTML for `text`, its next window. Mention offsets count from the start of `text`.
         public mutating func article(_ text: String, mentions: [Mention]) -> String {
             let scalars = Array(text.unicodeScalars)
             func slice(_ range: Range<Int>) -> String { String(String.UnicodeScalarView(scalars[range])) }
@@ -41,7 +40,7 @@ public enum AnnotatedPage {
             return article.takeHTML()
         }
 
-        /// The HTML of the article's last paragraph (or of an empty article), after its last window.
+        /// The end of the article's last paragraph (or the note of an empty article), after its last window.
         public mutating func finishArticle() -> String {
             article.endLine()
             let rest = article.takeHTML()
@@ -247,32 +246,47 @@ public enum AnnotatedPage {
         """
 }
 
-/// The article as paragraphs, one per non-blank line, built from text and markup in reading order.
+/// The article as paragraphs, one per non-blank line, built from text and markup in reading order. A
+/// paragraph's HTML is handed over as it grows, so that a line of megabytes is never held whole; only the
+/// blank stretch at the start of a line waits, until it is known whether the line has any text.
 private struct Paragraphs {
-    /// Finished paragraphs not yet taken.
+    /// HTML not yet taken.
     private var html = ""
-    private var line = ""
-    /// Whether no paragraph has been finished yet.
+    /// The start of the current line while it is all white space.
+    private var blankStart = ""
+    private var isOpen = false
+    /// Whether no paragraph has been started yet.
     private(set) var isEmpty = true
 
     mutating func append(text: String) {
         for (index, piece) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             if index > 0 { endLine() }
-            line += AnnotatedPage.escape(String(piece))
+            append(markup: AnnotatedPage.escape(String(piece)), visible: piece.contains { !$0.isWhitespace })
         }
     }
 
-    mutating func append(markup: String) { line += markup }
+    mutating func append(markup: String) { append(markup: markup, visible: true) }
+
+    private mutating func append(markup: String, visible: Bool) {
+        if isOpen {
+            html += markup
+        } else if visible {
+            html += "<p dir=\"auto\">" + blankStart + markup
+            blankStart = ""
+            isOpen = true
+            isEmpty = false
+        } else {
+            blankStart += markup
+        }
+    }
 
     mutating func endLine() {
-        if line.contains(where: { !$0.isWhitespace }) {
-            html += "<p dir=\"auto\">\(line)</p>\n"
-            isEmpty = false
-        }
-        line = ""
+        if isOpen { html += "</p>\n" }
+        isOpen = false
+        blankStart = ""
     }
 
-    /// The paragraphs finished since the last call, each followed by a line feed.
+    /// The HTML written since the last call.
     mutating func takeHTML() -> String {
         defer { html = "" }
         return html
