@@ -49,8 +49,13 @@ extension GazetteerCommand {
         guard let first = arguments.first, commandsTakingNames.contains(where: { $0._commandName == first }) else {
             return try parseAsRoot(arguments)
         }
+        // After "--" every argument is a name; before it, a plain word (or "-") at the end of the line.
         var start = arguments.count
-        while start > 1, !arguments[start - 1].hasPrefix("-") { start -= 1 }
+        if let terminator = arguments.firstIndex(of: "--") {
+            start = terminator + 1
+        } else {
+            while start > 1, arguments[start - 1] == "-" || !arguments[start - 1].hasPrefix("-") { start -= 1 }
+        }
         guard arguments.count - start >= 2 else { return try parseAsRoot(arguments) }
         let command = try parseAsRoot(Array(arguments[...start]))
         guard var named = command as? any TakesNames else { return try parseAsRoot(arguments) }

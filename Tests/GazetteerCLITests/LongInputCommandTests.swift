@@ -8,7 +8,8 @@ import Testing
     static let names = ["Goris", "Sotk", "Jermuk", "Cermuk", "Zod", "press"]
 
     @Test func twentyThousandNamesAsArgumentsAreAnsweredInOrder() throws {
-        let names = (0..<20_000).map { Self.names[$0 % Self.names.count] }
+        // A lone "-" among them is a name too (GeoNames has a place called "-").
+        let names = (0..<20_000).map { Self.names[$0 % Self.names.count] } + ["-"] + Self.names
         let result = try CommandRunner.run(["resolve", "--db", db, "--format", "ndjson", "--no-fuzzy"] + names)
         #expect(result.status == 1, "press resolves to nothing")
         let queries = result.stdout.split(separator: "\n").map { line in
@@ -22,6 +23,7 @@ import Testing
         ["--limit", "1", "Goris", "Sotk", "Jermuk"],
         ["--limit=1", "--no-fuzzy", "Goris", "Sotk", "Jermuk"],
         ["--limit=1", "--", "-Goris", "Sotk", "Jermuk"],
+        ["--limit=1", "Goris", "-", "Sotk", "Jermuk"],
     ])
     func namesAmongOptionsKeepTheirOrderAndTheOptionsApply(arguments: [String]) throws {
         let result = try CommandRunner.run(["resolve", "--db", db, "--format", "ndjson"] + arguments)

@@ -130,7 +130,9 @@ struct Annotate: ParsableCommand {
                     try emit(source: "\(input):\(number)") { try $0(line) }
                 }
             } else {
-                var reader = WindowReader(descriptor: try Self.open(input))
+                let descriptor = try Self.open(input)
+                defer { if descriptor != STDIN_FILENO { close(descriptor) } }
+                var reader = WindowReader(descriptor: descriptor)
                 try emit(source: input) { body in
                     while let window = try reader.next() { try body(window) }
                 }
