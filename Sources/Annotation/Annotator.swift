@@ -44,8 +44,25 @@ public final class Annotator: Sendable {
     /// a long document's mentions need not all be held at once.
     public func annotate(_ text: String, options: AnnotateOptions = AnnotateOptions(),
                          each body: (Mention) throws -> Void) throws {
+        var context = DocumentContext()
+        try annotate(window: text, options: options, context: &context, each: body)
+    }
+
+    /// What the earlier windows of a document tell later ones.
+    struct DocumentContext {
+        var mentions = ContextRanker.Carried()
+        var people: Set<String> = []
+        /// Unicode scalars before the window.
+        var scalarOffset = 0
+    }
+
+    /// Annotates one window of a document, with the context of the windows before it; offsets count from
+    /// the document's start.
+    func annotate(window text: String, options: AnnotateOptions, context: inout DocumentContext,
+                  each body: (Mention) throws -> Void) throws {
         let units = Array(text.utf16)
         guard units.count < Int(Int32.max) else { throw AnnotationError.documentTooLarge(units: units.count) }
+        let base = context.scalarOffset
         try resolver.pool.withConnection { connection in
             try units.withUnsafeBufferPointer { buffer in
                 let detector = MentionDetector(
@@ -60,9 +77,12 @@ public final class Annotator: Sendable {
                         self.wordFacts.facts(of: word) { units in
                             self.rules.facts(of: units, keys: self.resolver.normalizer.keys(for: UTF16Text.string(units)))
                         }
-                    })
+                    },
+                    earlierPeople: context.people)
                 let found = detector.detect()
-                let ranking = ContextRanker.rank(found, countries: options.countries, near: options.near)
+                context.people = detector.people
+                let ranking = ContextRanker.rank(found, carried: &context.mentions, countries: options.countries,
+                                                 near: options.near)
                 // Mentions of one text share their places: look them up once.
                 var resolved: [Int: (place: ResolvedPlace?, alternatives: [ResolvedPlace])] = [:]
                 func places(_ index: Int) -> (place: ResolvedPlace?, alternatives: [ResolvedPlace]) {
@@ -80,8 +100,8 @@ public final class Annotator: Sendable {
                 var offsets = ScalarOffsets(units: buffer)
                 for (mention, choiceIndex) in zip(found, ranking.choiceOfMention) {
                     let choice = ranking.choices[choiceIndex]
-                    let start = offsets.scalarOffset(of: mention.range.lowerBound)
-                    let end = offsets.scalarOffset(of: mention.range.upperBound)
+                    let start = base + offsets.scalarOffset(of: mention.range.lowerBound)
+                    let end = base + offsets.scalarOffset(of: mention.range.upperBound)
                     if mention.unresolved {
                         try body(Mention(start: start, end: end, text: mention.text, score: 0.5, place: nil, alternatives: [],
                                          reasons: mention.reasons))
@@ -93,6 +113,7 @@ public final class Annotator: Sendable {
                     try body(Mention(start: start, end: end, text: mention.text, score: (best.score * 1000).rounded() / 1000,
                                      place: place, alternatives: alternatives, reasons: reasons))
                 }
+                context.scalarOffset = base + offsets.scalarOffset(of: buffer.count)
             }
         }
     }

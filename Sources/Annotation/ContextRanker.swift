@@ -43,9 +43,21 @@ enum ContextRanker {
         var choiceOfMention: [Int]
     }
 
+    /// The mentions of earlier windows of a long document, one group per distinct text in order of first
+    /// mention: the context that later windows carry forward, bounded by the document's vocabulary of place
+    /// names rather than by its length.
+    struct Carried {
+        var groups: [Group] = []
+        var groupOfText: [String: Int] = [:]
+        var keyIDs: [String: Int] = [:]
+    }
+
     /// Re-scores every mention's candidates in two rounds: the first round's confident choices are the
     /// context of the second.
-    static func rank(_ mentions: [MentionDetector.Found], countries preferred: [String], near: Coordinate?) -> Ranking {
+    /// With `carried`, the groups of earlier windows take part as context (and come first among the
+    /// choices); on return it also holds this window's.
+    static func rank(_ mentions: [MentionDetector.Found], carried: inout Carried, countries preferred: [String],
+                     near: Coordinate?) -> Ranking {
         let preferredCountries = Set(preferred.map { UInt16(truncatingIfNeeded: PackedASCII.pack($0.uppercased())) })
         func base(_ candidate: Resolver.Candidate) -> Double {
             var score = candidate.score
@@ -53,21 +65,22 @@ enum ContextRanker {
             if let near { score *= Resolver.nearness(of: candidate.entry, to: near) }
             return score
         }
-        var groups: [Group] = []
-        var groupOfText: [String: Int] = [:]
-        var keyIDs: [String: Int] = [:]
+        var groups = carried.groups
+        var keyIDs = carried.keyIDs
         let groupOfMention = mentions.map { mention in
-            let group = groupOfText[mention.text] ?? {
+            let group = carried.groupOfText[mention.text] ?? {
                 let keyID = keyIDs[mention.key] ?? keyIDs.count
                 keyIDs[mention.key] = keyID
                 groups.append(Group(candidates: mention.candidates.prefix(breadth), keyID: keyID))
-                groupOfText[mention.text] = groups.count - 1
+                carried.groupOfText[mention.text] = groups.count - 1
                 return groups.count - 1
             }()
             groups[group].count += 1
             groups[group].needsContext = groups[group].needsContext && mention.needsContext
             return group
         }
+        carried.groups = groups
+        carried.keyIDs = keyIDs
         var choices = groups.map { group in Choice(ranked: group.candidates.map { ($0, base($0)) }) }
         // Rounds until the best readings settle: one round's choices are the next one's context. Two rounds can
         // leave a name on a reading its neighbours have just left ("Dublin" beside "Dublin Village" and "State

@@ -4,7 +4,8 @@ extension MentionDetector {
     /// Words the document uses as people's names, with where it first does: every capitalized word of a
     /// run after a title or a given name ("Chiquita Raquel Henry" makes a later "Henry" a person too).
     func personWords() -> [String: Int] {
-        var people: [String: Int] = [:]
+        // Named in an earlier window of the document: before any word of this one.
+        var people = Dictionary(uniqueKeysWithValues: earlierPeople.map { ($0, -1) })
         var index = 0
         while index < words.count {
             if isCandidateStart(words[index]), let end = personRun(at: index) {

@@ -83,6 +83,8 @@ struct MentionDetector {
     let lookup: (String) -> [Resolver.Candidate]
     /// The facts of a word, by its text.
     let wordFacts: (UnsafeBufferPointer<UInt16>) -> WordFacts
+    /// People named in earlier windows of the same document, by search key.
+    let earlierPeople: Set<String>
     let memo: Memo
 
     /// What detection has learnt about each word: it asks about the same word many times.
@@ -93,6 +95,8 @@ struct MentionDetector {
         /// The last word read with its endings, and what it gave: a person's run asks about the word after it,
         /// and detection about the same word next. One entry, so that a long document costs no memory here.
         var inflected: (index: Int, found: Found?)?
+        /// The search keys of words used as people's names, once `detect()` has run.
+        var people: Set<String> = []
 
         init(count: Int) {
             facts = Array(repeating: nil, count: count)
@@ -103,8 +107,9 @@ struct MentionDetector {
     /// - Precondition: `units` has fewer than 2³¹ code units (word offsets are 32-bit).
     init(units: UnsafeBufferPointer<UInt16>, tokenizer: Tokenizer, rules: AnnotationRules, normalizer: NameNormalizer,
          options: AnnotateOptions, lookup: @escaping (String) -> [Resolver.Candidate],
-         wordFacts: @escaping (UnsafeBufferPointer<UInt16>) -> WordFacts) {
+         wordFacts: @escaping (UnsafeBufferPointer<UInt16>) -> WordFacts, earlierPeople: Set<String> = []) {
         self.units = units
+        self.earlierPeople = earlierPeople
         self.rules = rules
         self.normalizer = normalizer
         self.options = options
@@ -131,8 +136,13 @@ struct MentionDetector {
 
     // MARK: Detection
 
+    /// The search keys of the words this text (or an earlier window) uses as people's names, once
+    /// ``detect()`` has run: the next window's `earlierPeople`.
+    var people: Set<String> { memo.people }
+
     func detect() -> [Found] {
         let people = personWords()
+        memo.people = Set(people.keys)
         var found: [Found] = []
         var index = 0
         var skipUntil = -1

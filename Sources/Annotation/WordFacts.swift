@@ -47,6 +47,19 @@ final class WordFacts: Sendable {
     }
 }
 
+extension WordFacts {
+    /// Words longer than this many UTF-16 code units begin no place name: the longest one-word names known
+    /// have under a hundred letters. Without this bound a word of a million letters would have its keys
+    /// computed once as written and once more per case ending tried.
+    static let longestWord = 256
+
+    /// The facts of a word longer than ``longestWord``: no roles and no names, with empty keys.
+    static func overlong(_ units: [UInt16]) -> WordFacts {
+        WordFacts(units: units, keys: NameKeys(display: "", script: "Zzzz", searchKey: "", matchKey: ""), roles: [],
+                  demonymCountry: nil, longestName: 0)
+    }
+}
+
 extension AnnotationRules {
     /// The facts of the word `units`, whose keys are `keys`.
     func facts(of units: [UInt16], keys: NameKeys) -> WordFacts {
@@ -81,6 +94,7 @@ final class WordFactsTable: Sendable {
 
     /// The facts of `word`, computed from its text on a miss.
     func facts(of word: UnsafeBufferPointer<UInt16>, compute: ([UInt16]) -> WordFacts) -> WordFacts {
+        if word.count > WordFacts.longestWord { return WordFacts.overlong(Array(word)) }
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for unit in word { hash = (hash ^ UInt64(unit)) &* 0x0000_0100_0000_01B3 }
         if let facts = table.withLock({ $0[hash] }), facts.units.elementsEqual(word) { return facts }

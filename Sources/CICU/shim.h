@@ -55,6 +55,12 @@ static inline void gz_utrans_trans(const UTransliterator *trans, UChar *text, in
                                    int32_t textCapacity, int32_t *limit, gz_status *status) {
     utrans_transUChars(trans, text, textLength, textCapacity, 0, limit, status);
 }
+/// Transliterates text the caller stores, through `callbacks` (for text ICU must not hold in one buffer).
+static inline void gz_utrans_trans_replaceable(const UTransliterator *trans, UReplaceable *text,
+                                               const UReplaceableCallbacks *callbacks, int32_t *limit,
+                                               gz_status *status) {
+    utrans_trans(trans, text, callbacks, 0, limit, status);
+}
 
 // MARK: Normalization
 

@@ -49,7 +49,7 @@ struct GazetteerCommand: ParsableCommand {
         TemporaryFiles.removeOnTermination()
         var command: any ParsableCommand
         do {
-            command = try parseAsRoot()
+            command = try parseNamesFast(Array(CommandLine.arguments.dropFirst()))
         } catch {
             exitIfClean(error)
             Diagnostics.report(fullMessage(for: error))
@@ -82,6 +82,37 @@ struct GazetteerCommand: ParsableCommand {
     private static func exitIfClean(_ error: any Error) {
         guard exitCode(for: error) == .success else { return }
         Self.exit((try? StandardStreams.print(fullMessage(for: error))) == nil ? ExitStatus.ioError : 0)
+    }
+}
+
+/// A subcommand whose positional arguments are names, any number of them (`resolve $(cat names.txt)`).
+protocol TakesNames: ParsableCommand {
+    var names: [String] { get set }
+}
+
+extension GazetteerCommand {
+    static let commandsTakingNames: [any TakesNames.Type] = [Resolve.self, Normalize.self]
+
+    /// Parses `arguments`, handing the trailing run of plain words of a command that takes names straight
+    /// to its `names`: ArgumentParser copies the whole array to append each positional value, which makes
+    /// 100,000 names take minutes. It parses everything up to the run's first word, which may be an
+    /// option's value or a name, and the rest of the run can only be names.
+    static func parseNamesFast(_ arguments: [String]) throws -> any ParsableCommand {
+        guard let first = arguments.first, commandsTakingNames.contains(where: { $0._commandName == first }) else {
+            return try parseAsRoot(arguments)
+        }
+        // After "--" every argument is a name; before it, a plain word (or "-") at the end of the line.
+        var start = arguments.count
+        if let terminator = arguments.firstIndex(of: "--") {
+            start = terminator + 1
+        } else {
+            while start > 1, arguments[start - 1] == "-" || !arguments[start - 1].hasPrefix("-") { start -= 1 }
+        }
+        guard arguments.count - start >= 2 else { return try parseAsRoot(arguments) }
+        let command = try parseAsRoot(Array(arguments[...start]))
+        guard var named = command as? any TakesNames else { return try parseAsRoot(arguments) }
+        named.names += arguments[(start + 1)...]
+        return named
     }
 }
 

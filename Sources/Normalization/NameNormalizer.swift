@@ -217,7 +217,12 @@ public final class NameNormalizer: Sendable {
                 changed = true
             }
         }
-        if changed { units = Array(String(String.UnicodeScalarView(scalars)).utf16) }
+        guard changed else { return }
+        units = Array(String(String.UnicodeScalarView(scalars)).utf16)
+        // A vowel sign kept on a letter of its own script is now on a Latin look-alike: the search-key
+        // rules drop it, as they would when the key is read again.
+        rules.searchKeyRules.transliterate(&units)
+        Self.collapseWhitespace(&units)
     }
 
     /// Language tags that say a name is written in Latin letters carry no hint for another script.

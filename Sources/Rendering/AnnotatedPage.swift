@@ -12,30 +12,99 @@ import Resolution
 public enum AnnotatedPage {
     /// The page for `text` and its mentions; `outlines` draws the countries under the map's dots (none: dots only).
     public static func render(_ text: String, mentions: [Mention], title: String, outlines: MapOutlines? = nil) -> String {
-        let scalars = Array(text.unicodeScalars)
-        func slice(_ range: Range<Int>) -> String { String(String.UnicodeScalarView(scalars[range])) }
-        var article = Paragraphs()
-        var places = PlaceList()
-        var details: [String] = []
-        var position = 0
-        // Mentions are in text order; one that overlaps the previous is left out rather than nested.
-        for mention in mentions where position <= mention.start && mention.start < mention.end
-            && mention.end <= scalars.count {
-            article.append(text: slice(position..<mention.start))
-            // A paragraph break inside a span would split the <mark> across paragraphs.
-            let span = escape(String(slice(mention.start..<mention.end).map { $0.isNewline ? " " : $0 }))
-            let id = "m\(details.count + 1)"
-            let key = places.add(mention)
-            article.append(markup: mark(span, id: id, key: key, resolved: mention.place != nil))
-            details.append("<div id=\"\(id)\">\(describe(mention))</div>")
-            position = mention.end
+        var page = Writer()
+        let article = page.article(text, mentions: mentions) + page.finishArticle()
+        return page.header(title: title) + article + page.footer(outlines: outlines)
+    }
+
+    /// A page written piece by piece, for an article too long to hold: the article's HTML as its windows
+    /// come, then the header (whose summary counts every mention), and the map, list of places and the
+    /// mentions' details. The caller puts the header before the article.
+    public struct Writer {
+        private var article = Paragraphs()
+        private var places = PlaceList()
+        /// The hidden descriptions that marks point at with `aria-describedby`, in mention order.
+        private var details: [String] = []
+
+        public init() {}
+
+        /// The article's HTML for `text`, its next window. Mention offsets count from the start of `text`.
+        public mutating func article(_ text: String, mentions: [Mention]) -> String {
+            let scalars = Array(text.unicodeScalars)
+            func slice(_ range: Range<Int>) -> String { String(String.UnicodeScalarView(scalars[range])) }
+            var position = 0
+            // Mentions are in text order; one that overlaps the previous is left out rather than nested.
+            for mention in mentions where position <= mention.start && mention.start < mention.end
+                && mention.end <= scalars.count {
+                article.append(text: slice(position..<mention.start))
+                // A paragraph break inside a span would split the <mark> across paragraphs.
+                let span = escape(String(slice(mention.start..<mention.end).map { $0.isNewline ? " " : $0 }))
+                let id = "m\(details.count + 1)"
+                let key = places.add(mention)
+                article.append(markup: mark(span, id: id, key: key, resolved: mention.place != nil))
+                details.append("<div id=\"\(id)\">\(describe(mention))</div>")
+                position = mention.end
+            }
+            article.append(text: slice(position..<scalars.count))
+            return article.takeHTML()
         }
-        article.append(text: slice(position..<scalars.count))
-        article.endLine()
-        details += places.entries.enumerated().map { "<div id=\"\(places.key($0.offset))-about\">\(describe($0.element))</div>" }
-        let map = places.entries.isEmpty ? nil : PlaceMap.svg(places: mapPlaces(places), outlines: outlines)
-        return page(title: title, article: article.html.joined(separator: "\n"), places: places, map: map,
-                    details: details)
+
+        /// The end of the article's last paragraph (or the note of an empty article), after its last window.
+        public mutating func finishArticle() -> String {
+            article.endLine()
+            let rest = article.takeHTML()
+            return article.isEmpty ? "<p>The article is empty.</p>\n" : rest
+        }
+
+        /// Everything before the article.
+        public func header(title: String) -> String {
+            let mentions = places.entries.reduce(0) { $0 + $1.count }
+            var summary = "\(counted(mentions, "mention")) of \(counted(places.entries.count, "place"))"
+            if !places.missing.isEmpty { summary += " · \(counted(places.missing.count, "name")) not in the gazetteer" }
+            return """
+                <!DOCTYPE html>
+                <html lang="en"><head><meta charset="utf-8">
+                <meta name="viewport" content="width=device-width, initial-scale=1">
+                <title>\(escape(title))</title>
+                <style>\(style)\(PlaceMap.style)\(interactionStyle)</style></head>
+                <body><header><h1>\(escape(title))</h1><p>\(summary)</p></header>
+                <main><article lang="und">
+
+                """
+        }
+
+        /// Everything after the article: the map, the list of places and the details; `outlines` draws the
+        /// countries under the map's dots (none: dots only).
+        public func footer(outlines: MapOutlines? = nil) -> String {
+            let map = places.entries.isEmpty ? nil : PlaceMap.svg(places: mapPlaces(places), outlines: outlines)
+            var list = places.entries.enumerated().map { listItem($0.element, key: places.key($0.offset)) }
+                .joined(separator: "\n")
+            if places.entries.isEmpty { list = "<li>No places found.</li>" }
+            var missing = ""
+            if !places.missing.isEmpty {
+                missing = "<h3>Not in the gazetteer</h3>\n<ul class=\"missing\">"
+                    + places.missing.map { "<li><bdi>\(escape($0))</bdi></li>" }.joined() + "</ul>\n"
+            }
+            let about = places.entries.enumerated()
+                .map { "<div id=\"\(places.key($0.offset))-about\">\(describe($0.element))</div>" }
+            return """
+                </article>
+                <aside><h2>Places</h2>
+                \(map.map { "<figure class=\"map\">\($0)</figure>" } ?? "")
+                <ul class="places">
+                \(list)
+                </ul>
+                \(missing)<p class="credit">Place data © GeoNames (CC BY 4.0) and the gazetteer’s curated overlay.
+                Outlines: Natural Earth (public domain). Map links open OpenStreetMap.</p>
+                </aside></main>
+                <div class="details" hidden>
+                \((details + about).joined(separator: "\n"))
+                </div>
+                <div id="tip" class="tip" role="tooltip" dir="ltr"></div>
+                <script>\(interactionScript)</script></body></html>
+
+                """
+        }
     }
 
     static func escape(_ text: String) -> String {
@@ -96,46 +165,6 @@ public enum AnnotatedPage {
                             country: place.country, isCountry: place.featureClass == "A" && place.featureCode.hasPrefix("PCL"),
                             mentions: entry.count, describedBy: places.key(index) + "-about")
         }
-    }
-
-    private static func page(title: String, article: String, places: PlaceList, map: String?,
-                             details: [String]) -> String {
-        let mentions = places.entries.reduce(0) { $0 + $1.count }
-        var summary = "\(counted(mentions, "mention")) of \(counted(places.entries.count, "place"))"
-        if !places.missing.isEmpty { summary += " · \(counted(places.missing.count, "name")) not in the gazetteer" }
-        var list = places.entries.enumerated().map { listItem($0.element, key: places.key($0.offset)) }
-            .joined(separator: "\n")
-        if places.entries.isEmpty { list = "<li>No places found.</li>" }
-        var missing = ""
-        if !places.missing.isEmpty {
-            missing = "<h3>Not in the gazetteer</h3>\n<ul class=\"missing\">"
-                + places.missing.map { "<li><bdi>\(escape($0))</bdi></li>" }.joined() + "</ul>\n"
-        }
-        return """
-            <!DOCTYPE html>
-            <html lang="en"><head><meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(escape(title))</title>
-            <style>\(style)\(PlaceMap.style)\(interactionStyle)</style></head>
-            <body><header><h1>\(escape(title))</h1><p>\(summary)</p></header>
-            <main><article lang="und">
-            \(article.isEmpty ? "<p>The article is empty.</p>" : article)
-            </article>
-            <aside><h2>Places</h2>
-            \(map.map { "<figure class=\"map\">\($0)</figure>" } ?? "")
-            <ul class="places">
-            \(list)
-            </ul>
-            \(missing)<p class="credit">Place data © GeoNames (CC BY 4.0) and the gazetteer’s curated overlay.
-            Outlines: Natural Earth (public domain). Map links open OpenStreetMap.</p>
-            </aside></main>
-            <div class="details" hidden>
-            \(details.joined(separator: "\n"))
-            </div>
-            <div id="tip" class="tip" role="tooltip" dir="ltr"></div>
-            <script>\(interactionScript)</script></body></html>
-
-            """
     }
 
     private static func listItem(_ entry: PlaceList.Entry, key: String) -> String {
@@ -260,23 +289,50 @@ public enum AnnotatedPage {
         """
 }
 
-/// The article as paragraphs, one per non-blank line, built from text and markup in reading order.
+/// The article as paragraphs, one per non-blank line, built from text and markup in reading order. A
+/// paragraph's HTML is handed over as it grows, so that a line of megabytes is never held whole; only the
+/// blank stretch at the start of a line waits, until it is known whether the line has any text.
 private struct Paragraphs {
-    private(set) var html: [String] = []
-    private var line = ""
+    /// HTML not yet taken.
+    private var html = ""
+    /// The start of the current line while it is all white space.
+    private var blankStart = ""
+    private var isOpen = false
+    /// Whether no paragraph has been started yet.
+    private(set) var isEmpty = true
 
     mutating func append(text: String) {
         for (index, piece) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             if index > 0 { endLine() }
-            line += AnnotatedPage.escape(String(piece))
+            append(markup: AnnotatedPage.escape(String(piece)), visible: piece.contains { !$0.isWhitespace })
         }
     }
 
-    mutating func append(markup: String) { line += markup }
+    mutating func append(markup: String) { append(markup: markup, visible: true) }
+
+    private mutating func append(markup: String, visible: Bool) {
+        if isOpen {
+            html += markup
+        } else if visible {
+            html += "<p dir=\"auto\">" + blankStart + markup
+            blankStart = ""
+            isOpen = true
+            isEmpty = false
+        } else {
+            blankStart += markup
+        }
+    }
 
     mutating func endLine() {
-        if line.contains(where: { !$0.isWhitespace }) { html.append("<p dir=\"auto\">\(line)</p>") }
-        line = ""
+        if isOpen { html += "</p>\n" }
+        isOpen = false
+        blankStart = ""
+    }
+
+    /// The HTML written since the last call.
+    mutating func takeHTML() -> String {
+        defer { html = "" }
+        return html
     }
 }
 
@@ -290,13 +346,14 @@ private struct PlaceList {
 
     private(set) var entries: [Entry] = []
     private(set) var missing: [String] = []
+    private var missingSeen: Set<String> = []
     private var index: [String: Int] = [:]
 
     /// Counts the mention; returns its place's key, or nil when it has no place.
     mutating func add(_ mention: Mention) -> String? {
         let spelling = mention.text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         guard let place = mention.place?.place else {
-            if !missing.contains(spelling) { missing.append(spelling) }
+            if missingSeen.insert(spelling).inserted { missing.append(spelling) }
             return nil
         }
         if let position = index[place.id] {

@@ -85,9 +85,25 @@ public final class Transliterator: @unchecked Sendable {
         return UTF16Text.string(units)
     }
 
+    /// Texts longer than this many UTF-16 code units go through a ``GapText``: linear time, at a higher
+    /// cost per character than the plain buffer names need.
+    static let gapTextThreshold = 2048
+
     /// Transliterates UTF-16 code units in place.
+    /// - Complexity: O(*n*) in the length of `units`, for any rules.
     public func transliterate(_ units: inout [UInt16]) {
+        transliterate(&units, throughGapText: units.count > Self.gapTextThreshold)
+    }
+
+    /// Transliterates through a ``GapText`` or through a plain buffer (which tests compare).
+    func transliterate(_ units: inout [UInt16], throughGapText: Bool) {
         if units.isEmpty { return }
+        if throughGapText {
+            let text = GapText(units)
+            let succeeded = scratch.withLock { _ in text.transliterate(with: handle) }
+            if succeeded { units = text.units }
+            return
+        }
         scratch.withLock { scratch in
             var capacity = units.count * 2 + 16
             while true {

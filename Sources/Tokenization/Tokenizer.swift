@@ -25,7 +25,13 @@ public final class Tokenizer {
         func emit(_ range: Range<Int>, _ kind: WordKind) {
             switch kind {
             case .letter, .kana, .ideographic:
-                body(Self.classify(range, in: units))
+                // UAX #29 attaches format characters to the word before them; bidi controls after a word
+                // ("Goris" + PDF or RLM) are left outside it, as those before it are: a span is the name's
+                // visible text.
+                var end = range.upperBound
+                while end > range.lowerBound + 1, Self.isBidiControl(units[end - 1]) { end -= 1 }
+                body(Self.classify(range.lowerBound..<end, in: units))
+                if end < range.upperBound { body(Token(range: end..<range.upperBound, kind: .other)) }
             case .number:
                 body(Token(range: range, kind: .number))
             case .none:
@@ -50,6 +56,13 @@ public final class Tokenizer {
             }
             position = next
         }
+    }
+
+    /// Marks that only steer the direction of text: LRM, RLM, ALM, the embeddings, overrides and isolates
+    /// and their terminators (PDF, PDI).
+    static func isBidiControl(_ unit: UInt16) -> Bool {
+        unit == 0x200E || unit == 0x200F || unit == 0x061C || (0x202A...0x202E).contains(unit)
+            || (0x2066...0x2069).contains(unit)
     }
 
     /// A word token with its case information.

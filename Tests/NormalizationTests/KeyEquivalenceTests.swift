@@ -171,6 +171,25 @@ import Testing
         #expect(keys.map(\.script) == ["Latn", "Latn", "Cyrl", "Armn", "Latn", "Latn"])
     }
 
+    /// Vowel signs of scripts no transform romanizes are letters of the name; only the marks every script
+    /// shares (acute, diaeresis, dot below) are diacritics to drop.
+    @Test(arguments: [("ཐིམ", "ཐམ"), ("ගාල්ල", "ගාලල"), ("ꦪꦺꦴꦒꦾꦏꦂꦠ", "ꦪꦺꦴꦒꦾꦏꦠ")])
+    func vowelSignsOfUnromanizedScriptsAreKept(withSigns: String, withoutSigns: String) {
+        #expect(normalizer.searchKey(withSigns) != normalizer.searchKey(withoutSigns))
+        #expect(normalizer.matchKey(withSigns) != normalizer.matchKey(withoutSigns))
+        #expect(normalizer.searchKey("Fu\u{308}zuli") == "fuzuli")
+    }
+
+    /// Keys of a word of 200,000 letters, and of a line of 40,000 words, come out whole (the match-key
+    /// rules delete a letter or space at a time, which in one ICU buffer moves the rest of the text each time).
+    @Test func hugeNamesGetTheirKeys() {
+        let keys = normalizer.keys(for: "G" + String(repeating: "o", count: 200_000) + "ris")
+        #expect(keys.searchKey == "g" + String(repeating: "o", count: 200_000) + "ris")
+        #expect(keys.matchKey == "goris")
+        let line = Array(repeating: "Джермук Goris", count: 20_000).joined(separator: " ")
+        #expect(normalizer.matchKey(line) == String(repeating: "jarmukgoris", count: 20_000))
+    }
+
     @Test func languageHintPicksTheCyrillicRomanization() {
         // Without a hint, plain Cyrillic is read as Russian; Azerbaijani letters or the hint say otherwise.
         #expect(normalizer.searchKey("Ҹәбрајыл") == "cabrayil")

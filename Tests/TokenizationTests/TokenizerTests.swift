@@ -75,6 +75,18 @@ import Testing
         #expect(Self.tokenizerSegments(units) == Self.icuSegments(units))
     }
 
+    /// A span is the visible name: bidi controls on either side of a word stay outside it (UAX #29 alone
+    /// would attach a trailing PDF or RLM to the word and leave a leading LRI apart).
+    @Test func bidiControlsBesideAWordStayOutsideIt() {
+        let text = "\u{2066}Goris\u{2069} and \u{202B}Горис\u{202C}\u{200F}, \u{200E}Ջերմուկ\u{200F}"
+        let units = Array(text.utf16)
+        let tokens = units.withUnsafeBufferPointer { Tokenizer().tokens(of: $0) }
+        let words = tokens.filter { $0.kind == .word }.map { UTF16Text.string(Array(units[$0.range])) }
+        #expect(words == ["Goris", "and", "Горис", "Ջերմուկ"])
+        #expect(tokens.map(\.range.lowerBound) == [0] + tokens.dropLast().map(\.range.upperBound), "tokens tile the text")
+        #expect(tokens.last?.range.upperBound == units.count)
+    }
+
     @Test func classifiesCaseAndSeams() {
         let text = "Goris BAKU səhifəPoliticsBaku თბილისი DeKalb"
         let units = Array(text.utf16)

@@ -66,7 +66,21 @@ struct Annotate: ParsableCommand {
             output.write(json.bytes)
         }
 
-        func emit(_ text: String, source: String) throws {
+        /// Annotates one document, which `windows` hands over piece by piece, and writes its output as it goes.
+        func emit(source: String, windows: ((String) throws -> Void) throws -> Void) throws {
+            let document = DocumentAnnotation(annotator: annotator, options: options)
+            /// The mentions of one window, with offsets from the window's start.
+            func mentions(of window: String) throws -> [Mention] {
+                let base = document.scalarOffset
+                var mentions: [Mention] = []
+                try document.annotate(window) { mention in
+                    var mention = mention
+                    mention.start -= base
+                    mention.end -= base
+                    mentions.append(mention)
+                }
+                return mentions
+            }
             var json = JSONWriter()
             switch format {
             case .json, .ndjson:
@@ -74,28 +88,43 @@ struct Annotate: ParsableCommand {
                 var summary = DocumentSummary()
                 var started = false
                 json.beginAnnotation(document: source)
-                try annotator.annotate(text, options: options) { mention in
-                    json.mention(mention)
-                    summary.add(mention)
-                    if json.bytes.count >= 1 << 16 {
-                        Self.write(json.takeBytes(), into: &records, started: &started, output: output)
+                try windows { window in
+                    try document.annotate(window) { mention in
+                        json.mention(mention)
+                        summary.add(mention)
+                        if json.bytes.count >= 1 << 16 {
+                            Self.write(json.takeBytes(), into: &records, started: &started, output: output)
+                        }
                     }
                 }
                 json.endAnnotation(summary: summary)
                 if format == .ndjson { json.raw("\n") }
                 Self.write(json.takeBytes(), into: &records, started: &started, output: output)
             case .geojson:
-                json.annotationFeatures(try annotator.annotate(text, options: options), document: source,
-                                        first: &firstFeature)
-                output.write(json.bytes)
+                // One feature per place and window: a long document's mentions are never held whole.
+                try windows { window in
+                    var mentions: [Mention] = []
+                    try document.annotate(window) { mentions.append($0) }
+                    json.annotationFeatures(mentions, document: source, first: &firstFeature)
+                    output.write(json.takeBytes())
+                }
             case .html:
-                let mentions = try annotator.annotate(text, options: options)
+                // The outlines first: a malformed file must fail before any of the page is written.
                 let outlines = try MapOutlines.load(from: DataDirectory.resolve())
-                output.write(AnnotatedPage.render(text, mentions: mentions, title: source == "-" ? "article" : source,
-                                                  outlines: outlines))
+                // The header counts every mention, so the article waits in an unnamed temporary file.
+                var page = AnnotatedPage.Writer()
+                let article = try ArticleSpool()
+                try windows { window in try article.write(page.article(window, mentions: try mentions(of: window))) }
+                try article.write(page.finishArticle())
+                output.write(page.header(title: source == "-" ? "article" : source))
+                try article.copy(to: output)
+                output.write(page.footer(outlines: outlines))
             case .text:
-                let mentions = try annotator.annotate(text, options: options)
-                output.write(AnnotatedText.render(text, mentions: mentions, color: Terminal.colorsStandardOutput) + "\n")
+                let color = Terminal.colorsStandardOutput
+                try windows { window in
+                    output.write(AnnotatedText.render(window, mentions: try mentions(of: window), color: color))
+                }
+                output.write("\n")
             }
         }
 
@@ -105,10 +134,15 @@ struct Annotate: ParsableCommand {
                 var number = 0
                 while let line = try reader.next(willBlock: output.flush) {
                     number += 1
-                    try emit(line, source: "\(input):\(number)")
+                    try emit(source: "\(input):\(number)") { try $0(line) }
                 }
             } else {
-                try emit(try InputFile.text(of: input), source: input)
+                let descriptor = try InputFile.open(input)
+                defer { if descriptor != STDIN_FILENO { close(descriptor) } }
+                var reader = WindowReader(descriptor: descriptor)
+                try emit(source: input) { body in
+                    while let window = try reader.next() { try body(window) }
+                }
             }
         }
         switch format {

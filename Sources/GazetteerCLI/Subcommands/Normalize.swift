@@ -2,7 +2,7 @@ import ArgumentParser
 import GazetteerKit
 
 /// `gazetteer normalize NAME…`: the display form, script and keys of each name.
-struct Normalize: ParsableCommand {
+struct Normalize: TakesNames {
     static let configuration = CommandConfiguration(
         abstract: "Show the display form, script, search key and match key of names.",
         discussion: "With no NAME (or -), names are read from standard input, one per line."

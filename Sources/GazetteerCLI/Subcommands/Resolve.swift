@@ -3,7 +3,7 @@ import Foundation
 import GazetteerKit
 
 /// `gazetteer resolve NAME…`: ranked places for each name, streamed for names on standard input.
-struct Resolve: ParsableCommand {
+struct Resolve: TakesNames {
     static let configuration = CommandConfiguration(
         abstract: "Resolve place names to ranked places, with the reason for each match.",
         discussion: """

@@ -11,6 +11,9 @@ struct LineReader {
     let name: String
     private var buffer: [UInt8] = []
     private var start = 0
+    /// Where the search for the next line feed resumes: the bytes from `start` to here hold none, so a long
+    /// line arriving in many reads is scanned once, not once per read.
+    private var scanned = 0
     private var atEnd = false
     private let chunkSize = 1 << 16
 
@@ -23,11 +26,12 @@ struct LineReader {
     /// - Throws: ``InputError`` when reading fails (a directory, an I/O error), which is not the end.
     mutating func next(willBlock: () -> Void = {}) throws(InputError) -> String? {
         while true {
-            if let newline = buffer[start...].firstIndex(of: UInt8(ascii: "\n")) {
+            if let newline = buffer[max(start, scanned)...].firstIndex(of: UInt8(ascii: "\n")) {
                 var end = newline
                 if end > start, buffer[end - 1] == UInt8(ascii: "\r") { end -= 1 }
                 let line = String(decoding: buffer[start..<end], as: UTF8.self)
                 start = newline + 1
+                scanned = start
                 return line
             }
             if atEnd {
@@ -38,6 +42,7 @@ struct LineReader {
                 start = buffer.count
                 return line
             }
+            scanned = buffer.count
             willBlock()
             try fill()
         }
@@ -46,6 +51,7 @@ struct LineReader {
     private mutating func fill() throws(InputError) {
         if start > 0 {
             buffer.removeSubrange(0..<start)
+            scanned -= start
             start = 0
         }
         switch StandardStreams.read(descriptor, appendingTo: &buffer, count: chunkSize) {
