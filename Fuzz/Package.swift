@@ -14,7 +14,10 @@ let package = Package(
     targets: [
         .executableTarget(
             name: "GazetteerFuzz",
-            dependencies: [.product(name: "GazetteerKit", package: "gazetteer")]
+            dependencies: [
+                .product(name: "GazetteerKit", package: "gazetteer"),
+                .product(name: "GazetteerService", package: "gazetteer"),
+            ]
         ),
     ]
 )

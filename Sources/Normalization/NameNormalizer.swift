@@ -76,6 +76,25 @@ public final class NameNormalizer: Sendable {
     }
 
     private func computeKeys(_ name: String, language: String?) -> NameKeys {
+        let keys = rawKeys(name, language: language)
+        // A key that keeps letters of another alphabet (Tajik ҷ in a name read as Russian) is a mixed-script
+        // name when read again, and may key differently then; keys must be fixpoints, so read it again until
+        // it settles (twice at most: each reading romanizes more).
+        guard keys.searchKey.utf16.contains(where: { $0 >= 0x80 }),
+              Self.firstScriptOutsideLatin(Array(keys.searchKey.utf16), excluding: [.latin, .common, .inherited, .unknown]) != nil
+        else { return keys }
+        var searchKey = keys.searchKey
+        for _ in 0..<2 {
+            let again = rawKeys(searchKey, language: nil).searchKey
+            if again == searchKey { break }
+            searchKey = again
+        }
+        guard searchKey != keys.searchKey else { return keys }
+        let matchKey = matchMemo.value(for: searchKey) { Self.stableMatchKey(Array(searchKey.utf16), rules: rules.matchKeyRules) }
+        return NameKeys(display: keys.display, script: keys.script, searchKey: searchKey, matchKey: matchKey)
+    }
+
+    private func rawKeys(_ name: String, language: String?) -> NameKeys {
         var units = Array(name.utf16)
         let isASCII = !units.contains { $0 >= 0x80 }
         if !isASCII { UnicodeNormalizer.nfc.normalize(&units) }

@@ -62,6 +62,14 @@ import Testing
         #expect(keys.searchKey == keys.searchKey.trimmingCharacters(in: .whitespaces))
     }
 
+    /// Found by the `keys` fuzz target: a Tajik letter that the Russian romanization leaves made a key that
+    /// keyed differently when read again (ҸҳҢ → cҳng → chng).
+    @Test(arguments: [("ҸҳҢ", "ru"), ("ҸҳҢ", "en"), ("Ҳуҷанд", "ru"), ("Ҳуҷанд", "en")])
+    func keysWithLettersOfAnotherAlphabetAreFixpoints(name: String, language: String) {
+        let key = normalizer.keys(for: name, language: language).searchKey
+        #expect(normalizer.keys(for: key).searchKey == key)
+    }
+
     @Test func keysAreIdempotentAndNonEmptyOnRandomUnicode() async {
         await propertyCheck(count: 3000, input: Self.randomText) { checkProperties($0) }
     }

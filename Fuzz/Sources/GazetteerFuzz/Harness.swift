@@ -15,7 +15,7 @@ struct Harness: Sendable {
     }
 
     /// Every target, in the order `Scripts/fuzz` runs them.
-    static let all: [Harness] = TextHarnesses.all + ImportHarnesses.all
+    static let all: [Harness] = TextHarnesses.all + ImportHarnesses.all + ServiceHarnesses.all
 }
 
 /// Stops the process with `message` when a property fails (libFuzzer reports the input as a crash).
