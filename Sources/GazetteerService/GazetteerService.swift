@@ -19,12 +19,15 @@ public final class GazetteerService: Sendable {
     let annotator: Annotator
     /// The data build the service answers from, for `/ready` and `/metrics`.
     let build: String
+    /// Country outlines for the maps of the page at `/`; without them the maps show dots only.
+    let outlines: MapOutlines?
 
     public init(database: GazetteerDatabase) throws {
         self.database = database
         annotator = try Annotator(database: database)
         resolver = annotator.resolver
         build = (try? database.metadata()["built_at"]) ?? "unknown"
+        outlines = try? MapOutlines.load(from: DataDirectory.resolve())
     }
 
     /// The routes and middleware, for serving or for testing with HummingbirdTesting.
@@ -47,6 +50,7 @@ public final class GazetteerService: Sendable {
         AnnotateRoutes(context: context).register(on: router)
         PlaceRoutes(context: context).register(on: router)
         NominatimRoutes(context: context).register(on: router)
+        PageRoutes(context: context).register(on: router)
         return router
     }
 

@@ -284,6 +284,49 @@ paths:
           $ref: '#/components/responses/BadRequest'
         '413':
           $ref: '#/components/responses/TooLarge'
+  /:
+    get:
+      operationId: page
+      summary: The page for people, or with q the ranked places for a name with a map.
+      parameters:
+      - name: q
+        in: query
+        schema:
+          type: string
+      responses:
+        '200':
+          description: An HTML page.
+          content:
+            text/html:
+              schema:
+                type: string
+    post:
+      operationId: pageAnnotate
+      summary: The page's form, annotated, with its map.
+      requestBody:
+        required: true
+        content:
+          application/x-www-form-urlencoded:
+            schema:
+              type: object
+              required:
+              - text
+              properties:
+                text:
+                  type: string
+      responses:
+        '200':
+          description: The annotated article as an HTML page.
+          content:
+            text/html:
+              schema:
+                type: string
+        '400':
+          $ref: '#/components/responses/BadRequest'
+        '413':
+          $ref: '#/components/responses/TooLarge'
+        '503':
+          $ref: '#/components/responses/Unavailable'
   /health:
     get:
       operationId: health

@@ -10,6 +10,7 @@ struct MethodNotAllowedMiddleware<Context: RequestContext>: RouterMiddleware {
             "/v1/resolve": [.get, .post], "/v1/annotate": [.post], "/v1/places/{id}": [.get],
             "/v1/reverse": [.get], "/v1/normalize": [.post], "/health": [.get], "/ready": [.get],
             "/metrics": [.get], "/openapi.yaml": [.get], "/search": [.get], "/reverse": [.get], "/status": [.get],
+            "/": [.get, .post],
         ]
     }
 
