@@ -15,10 +15,10 @@ public enum ServicePage {
     /// The ranked places for a name, with a map of them, and the forms to ask again.
     public static func resolution(_ resolution: Resolution, outlines: MapOutlines?) -> String {
         let query = AnnotatedPage.escape(resolution.query)
-        var body = forms(query: resolution.query)
-        body += "<section aria-labelledby=\"results\"><h2 id=\"results\">Places named “<bdi>\(query)</bdi>”</h2>\n"
+        var body = "<section aria-labelledby=\"results\"><h2 id=\"results\">Places named “<bdi>\(query)</bdi>”</h2>\n"
         guard !resolution.results.isEmpty else {
-            return page(title: "\(resolution.query) · gazetteer", body: body + "<p>No place has this name.</p></section>")
+            return page(title: "\(resolution.query) · gazetteer",
+                        body: body + "<p>No place has this name.</p></section>" + forms(query: resolution.query))
         }
         let places = resolution.results.enumerated().map { index, result in
             MapPlace(key: "r\(index + 1)", name: result.place.name,
@@ -30,7 +30,7 @@ public enum ServicePage {
         for (index, result) in resolution.results.enumerated() {
             body += item(result, key: "r\(index + 1)")
         }
-        body += "</ol></section>"
+        body += "</ol></section>" + forms(query: resolution.query)
         return page(title: "\(resolution.query) · gazetteer", body: body)
     }
 
@@ -107,7 +107,8 @@ public enum ServicePage {
         button { font: inherit; padding: 6px 16px; margin-top: 8px; }
         .results li { margin: 8px 0; } .score { color: #555; margin-left: 8px; }
         .how, .meta { font-size: 14px; color: #444; }
-        figure.map { margin: 8px 0; }
+        figure.map { margin: 8px 0; max-width: 560px; }
+        figure.map svg { width: 100%; height: auto; }
         footer { text-align: center; font-size: 13px; color: #555; padding: 16px; }
         @media print { form, footer { display: none; } section { box-shadow: none; } }
 
