@@ -566,10 +566,11 @@ components:
     feature:
       name: feature
       in: query
-      description: Only places of these feature classes or codes (P, A.ADM1; comma-separated).
+      description: 'Only places of these feature classes or codes (P, A.ADM1; comma-separated). The classes are GeoNames''
+        nine: A, H, L, P, R, S, T, U, V.'
       schema:
         type: string
-        pattern: ^([A-Z](\.[A-Z0-9]+)?(,[A-Z](\.[A-Z0-9]+)?)*)?$
+        pattern: ^([AHLPRSTUVahlprstuv](\.[A-Za-z0-9]+)?(,[AHLPRSTUVahlprstuv](\.[A-Za-z0-9]+)?)*)?$
     nominatimFormat:
       name: format
       in: query
