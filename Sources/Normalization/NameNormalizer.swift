@@ -77,16 +77,16 @@ public final class NameNormalizer: Sendable {
 
     private func computeKeys(_ name: String, language: String?) -> NameKeys {
         let keys = rawKeys(name, language: language)
-        // A key that keeps letters of another alphabet (Tajik ҷ in a name read as Russian) is a mixed-script
-        // name when read again, and may key differently then; keys must be fixpoints, so read it again until
-        // it settles (twice at most: each reading romanizes more).
-        guard keys.searchKey.utf16.contains(where: { $0 >= 0x80 }),
-              Self.firstScriptOutsideLatin(Array(keys.searchKey.utf16), excluding: [.latin, .common, .inherited, .unknown]) != nil
-        else { return keys }
+        // A key that keeps letters or marks of another alphabet (Tajik ҷ in a name read as Russian, a Cyrillic
+        // titlo left on a romanized letter) reads as a mixed-script name the next time, and may key differently
+        // then; keys must be fixpoints, so read it again until it settles (twice at most: each reading
+        // romanizes more). ASCII keys, nearly all of them, are fixpoints already.
+        guard keys.searchKey.utf16.contains(where: { $0 >= 0x80 }) else { return keys }
         var searchKey = keys.searchKey
         for _ in 0..<2 {
             let again = rawKeys(searchKey, language: nil).searchKey
-            if again == searchKey { break }
+            // A key of marks alone reads as no name at all; a name with letters keeps a key.
+            if again == searchKey || again.isEmpty { break }
             searchKey = again
         }
         guard searchKey != keys.searchKey else { return keys }
@@ -120,9 +120,11 @@ public final class NameNormalizer: Sendable {
         rules.searchKeyRules.transliterate(&units)
         Self.collapseWhitespace(&units)
         if !isASCII { finishNonASCII(&units) }
-        if units.isEmpty, display.unicodeScalars.contains(where: Self.isLetterOrDigit) {
-            // Every letter was a mark the rules remove (a lone Arabic ʿayn, a modifier letter): keep the
-            // case-folded name itself rather than a key that matches nothing, or everything.
+        if !String(decoding: units, as: UTF16.self).unicodeScalars.contains(where: Self.isLetterOrDigit),
+           display.unicodeScalars.contains(where: Self.isLetterOrDigit) {
+            // Every letter was a mark the rules remove (a lone Arabic ʿayn, a modifier letter, a Russian soft
+            // sign under a titlo): keep the case-folded name itself rather than a key that matches nothing, or
+            // everything, or is marks alone.
             units = Array(display.utf16)
             UnicodeNormalizer.nfkcCasefold.normalize(&units)
             Self.collapseWhitespace(&units)
