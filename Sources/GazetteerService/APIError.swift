@@ -28,7 +28,9 @@ public struct APIError: HTTPResponseError, Sendable {
         APIError(.badRequest, code: "bad_body", problem)
     }
 
-    public func response(from request: Request, context: some RequestContext) throws -> Response {
+    /// `{"error": {"code", "message"}}`: the body of an error response, and the last line of a stream that
+    /// failed after its status was sent.
+    var json: [UInt8] {
         var json = JSONWriter()
         json.beginObject()
         json.key("error")
@@ -37,9 +39,13 @@ public struct APIError: HTTPResponseError, Sendable {
         json.key("message"); json.string(message)
         json.endObject()
         json.endObject()
+        return json.bytes
+    }
+
+    public func response(from request: Request, context: some RequestContext) throws -> Response {
         var headers: HTTPFields = [.contentType: "application/json"]
         if let retryAfter { headers[.retryAfter] = String(retryAfter) }
-        return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: json.bytes)))
+        return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: json)))
     }
 }
 

@@ -49,8 +49,7 @@ struct NominatimRoutes {
         }
         router.get("reverse") { request, _ in
             let parameters = QueryParameters(request)
-            guard let latitude = try parameters.double("lat", in: -90...90) else { throw APIError.badParameter("lat", "required") }
-            guard let longitude = try parameters.double("lon", in: -180...180) else { throw APIError.badParameter("lon", "required") }
+            let (latitude, longitude) = try parameters.latitudeLongitude()
             let format = try Format(parameters)
             let zoom = try parameters.int("zoom", default: 18, in: 0...18)
             let language = Self.language(parameters.string("accept-language") ?? request.headers[.acceptLanguage])

@@ -20,8 +20,7 @@ struct PlaceRoutes {
         }
         router.get("v1/reverse") { request, _ in
             let parameters = QueryParameters(request)
-            guard let latitude = try parameters.double("lat", in: -90...90) else { throw APIError.badParameter("lat", "required") }
-            guard let longitude = try parameters.double("lon", in: -180...180) else { throw APIError.badParameter("lon", "required") }
+            let (latitude, longitude) = try parameters.latitudeLongitude()
             let limit = try parameters.int("limit", default: 5, in: 1...100)
             let features = try parameters.features("feature")
             let database = context.service.database

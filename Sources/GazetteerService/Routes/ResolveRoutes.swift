@@ -41,7 +41,7 @@ struct ResolveRoutes {
                         }
                     } catch let error as APIError {
                         // The status line is gone: the failure becomes the stream's last line.
-                        try await writer.write(ByteBuffer(bytes: Self.errorLine(error)))
+                        try await writer.write(ByteBuffer(bytes: error.json + Array("\n".utf8)))
                         break
                     }
                     ServiceMetrics.shared.resolvedNames.increment(by: part.count)
@@ -59,19 +59,6 @@ struct ResolveRoutes {
             json.resolution(resolution)
             json.raw("\n")
         }
-        return json.bytes
-    }
-
-    static func errorLine(_ error: APIError) -> [UInt8] {
-        var json = JSONWriter()
-        json.beginObject()
-        json.key("error")
-        json.beginObject()
-        json.key("code"); json.string(error.code)
-        json.key("message"); json.string(error.message)
-        json.endObject()
-        json.endObject()
-        json.raw("\n")
         return json.bytes
     }
 }

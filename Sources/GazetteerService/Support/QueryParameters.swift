@@ -54,6 +54,13 @@ struct QueryParameters {
         return number
     }
 
+    /// The required `lat` and `lon` of reverse geocoding, in range.
+    func latitudeLongitude() throws -> (Double, Double) {
+        guard let latitude = try double("lat", in: -90...90) else { throw APIError.badParameter("lat", "required") }
+        guard let longitude = try double("lon", in: -180...180) else { throw APIError.badParameter("lon", "required") }
+        return (latitude, longitude)
+    }
+
     func point(_ name: String) throws -> Coordinate? {
         guard let text = string(name) else { return nil }
         guard let point = Coordinate(parsing: text) else {
