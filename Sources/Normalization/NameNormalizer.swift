@@ -90,7 +90,7 @@ public final class NameNormalizer: Sendable {
             searchKey = again
         }
         guard searchKey != keys.searchKey else { return keys }
-        let matchKey = matchMemo.value(for: searchKey) { Self.stableMatchKey(Array(searchKey.utf16), rules: rules.matchKeyRules) }
+        let matchKey = matchKey(forSearchKey: searchKey)
         return NameKeys(display: keys.display, script: keys.script, searchKey: searchKey, matchKey: matchKey)
     }
 
@@ -117,7 +117,7 @@ public final class NameNormalizer: Sendable {
                 transliterate(&units, script: first, language: language, scalars: scalars)
             }
         }
-        rules.searchKeyRules.transliterate(&units)
+        rules.applySearchKeyRules(&units)
         Self.collapseWhitespace(&units)
         if !isASCII { finishNonASCII(&units) }
         if !String(decoding: units, as: UTF16.self).unicodeScalars.contains(where: Self.isLetterOrDigit),
@@ -130,9 +130,7 @@ public final class NameNormalizer: Sendable {
             Self.collapseWhitespace(&units)
         }
         let searchKey = UTF16Text.string(units)
-        let matchKey = matchMemo.value(for: searchKey) {
-            Self.stableMatchKey(units, rules: rules.matchKeyRules)
-        }
+        let matchKey = matchKey(ofSearchKey: searchKey, units: units)
         return NameKeys(display: display, script: script.isoCode, searchKey: searchKey, matchKey: matchKey)
     }
 
@@ -224,7 +222,7 @@ public final class NameNormalizer: Sendable {
             let before = units
             let scalars = Array(String(decoding: units, as: UTF16.self).unicodeScalars)
             transliterate(&units, script: leftover, language: nil, scalars: scalars)
-            rules.searchKeyRules.transliterate(&units)
+            rules.applySearchKeyRules(&units)
             Self.collapseWhitespace(&units)
             if units == before { break }
         }
@@ -242,7 +240,7 @@ public final class NameNormalizer: Sendable {
         units = Array(String(String.UnicodeScalarView(scalars)).utf16)
         // A vowel sign kept on a letter of its own script is now on a Latin look-alike: the search-key
         // rules drop it, as they would when the key is read again.
-        rules.searchKeyRules.transliterate(&units)
+        rules.applySearchKeyRules(&units)
         Self.collapseWhitespace(&units)
     }
 
@@ -253,21 +251,15 @@ public final class NameNormalizer: Sendable {
 
     /// Stage 6: the match key of a search key.
     public func matchKey(forSearchKey searchKey: String) -> String {
-        matchMemo.value(for: searchKey) {
-            Self.stableMatchKey(Array(searchKey.utf16), rules: rules.matchKeyRules)
-        }
+        matchKey(ofSearchKey: searchKey, units: Array(searchKey.utf16))
     }
 
-    /// The match key rules, repeated until the key is stable (a rule's output may make a pattern another
-    /// rule rewrites, e.g. "kkh" → "kh" → "h"), at most four times.
-    private static func stableMatchKey(_ units: [UInt16], rules: Transliterator) -> String {
-        var units = units
-        for _ in 0..<4 {
-            let before = units
-            rules.transliterate(&units)
-            if units == before { break }
+    /// ASCII keys go to the interpreter, which costs less than a memo lookup; others to ICU through the memo.
+    private func matchKey(ofSearchKey searchKey: String, units: [UInt16]) -> String {
+        if rules.matchKeyInterpreter != nil, searchKey.utf8.allSatisfy({ $0 < 0x80 }) {
+            return rules.matchKey(ofSearchKey: units)
         }
-        return UTF16Text.string(units)
+        return matchMemo.value(for: searchKey) { rules.matchKey(ofSearchKey: units) }
     }
 
     /// The script of the first letter or digit that is not Latin, among scripts not in `excluding` (at

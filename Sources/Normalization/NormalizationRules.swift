@@ -8,9 +8,13 @@ import Synchronization
 /// - `cyrillic-languages.tsv`: letters that tell Azerbaijani, Ukrainian, Kazakh … Cyrillic from Russian;
 /// - `search-key.txt` and `match-key.txt`: ICU transform rules for the two keys.
 ///
-/// The custom rules are compiled when loaded, so a malformed rule fails at start-up with its file, line
-/// and column. Built-in transforms are opened on first use, because opening all of them costs milliseconds
-/// that most runs never need; ``checkTransforms()`` opens them all and names the line of any that fails.
+/// Keys of Latin text never reach ICU's transliterators: `search-key-table.tsv`, generated from
+/// `search-key.txt` by ICU, gives the search key, and ``ASCIIRules`` runs `match-key.txt` on ASCII keys.
+/// The custom rules are compiled by ICU on first use when that table was generated from the same text
+/// under the same ICU (so they are known to compile), and when loaded otherwise, so that an edited rule
+/// with a fault fails at start-up with its file, line and column. Built-in transforms are opened on first
+/// use, because opening all of them costs milliseconds that most runs never need; ``checkTransforms()``
+/// opens them all and names the line of any that fails.
 public final class NormalizationRules: Sendable {
     struct TransformRow: Sendable {
         var script: String
@@ -24,21 +28,33 @@ public final class NormalizationRules: Sendable {
     public static let cyrillicLanguagesFile = "cyrillic-languages.tsv"
     public static let searchKeyFile = "search-key.txt"
     public static let matchKeyFile = "match-key.txt"
+    /// The generated table of `search-key.txt` for Latin text (see `Scripts/refresh-key-table`).
+    public static let searchKeyTableFile = SearchKeyTable.fileName
 
     let transformRows: [TransformRow]
     let transformsPath: String
     let cyrillicMarkers: [(language: String, letters: Set<Unicode.Scalar>)]
     /// Every marker letter, for a quick negative answer on the common case of a Russian name.
     let cyrillicMarkerLetters: Set<Unicode.Scalar>
-    let searchKeyRules: Transliterator
-    let matchKeyRules: Transliterator
+    private let searchKeyRules: CompiledRules
+    private let matchKeyRules: CompiledRules
+    /// `search-key.txt` for Latin text without ICU; nil when the table is missing or was generated from
+    /// other rules or another ICU.
+    let searchKeyTable: SearchKeyTable?
+    /// `match-key.txt` for ASCII keys without ICU; nil when the rules use syntax the interpreter lacks.
+    let matchKeyInterpreter: ASCIIRules?
     /// A fingerprint of the rule files' text: keys computed under other rules are not comparable.
     public let fingerprint: String
     private let opened = Mutex<[String: Transliterator?]>([:])
 
-    /// Loads and compiles the rules in `directory` (a `rules/` folder).
+    /// Loads the rules in `directory` (a `rules/` folder), compiling any the key table does not vouch for.
     /// - Throws: ``RuleError`` naming the file, line and column of the first fault.
-    public init(directory: URL) throws(RuleError) {
+    public convenience init(directory: URL) throws(RuleError) {
+        try self.init(directory: directory, fastPaths: true)
+    }
+
+    /// - Parameter fastPaths: false to send every key through ICU, for tests that compare the two.
+    init(directory: URL, fastPaths: Bool) throws(RuleError) {
         let transliterators = directory.appendingPathComponent(Self.transliteratorsFile).path
         let table = try RuleTable(path: transliterators, columns: 3)
         transformsPath = transliterators
@@ -57,12 +73,72 @@ public final class NormalizationRules: Sendable {
         }
         cyrillicMarkerLetters = cyrillicMarkers.reduce(into: []) { $0.formUnion($1.letters) }
 
-        let searchText = try RuleTable.read(directory.appendingPathComponent(Self.searchKeyFile).path)
-        let matchText = try RuleTable.read(directory.appendingPathComponent(Self.matchKeyFile).path)
-        searchKeyRules = try Self.compile(searchText, path: directory.appendingPathComponent(Self.searchKeyFile).path)
-        matchKeyRules = try Self.compile(matchText, path: directory.appendingPathComponent(Self.matchKeyFile).path)
+        let searchPath = directory.appendingPathComponent(Self.searchKeyFile).path
+        let matchPath = directory.appendingPathComponent(Self.matchKeyFile).path
+        let searchText = try RuleTable.read(searchPath)
+        let matchText = try RuleTable.read(matchPath)
+        let keyTable = try SearchKeyTable.load(path: directory.appendingPathComponent(Self.searchKeyTableFile).path)
+        let vouched = { (file: String, text: String) in
+            keyTable?.fingerprints[SearchKeyTable.icuVersionKey] == systemICUVersion
+                && keyTable?.fingerprints[file] == Self.fingerprint(of: [text])
+        }
+        let searchVouched = vouched(Self.searchKeyFile, searchText)
+        searchKeyRules = try CompiledRules(text: searchText, path: searchPath, compileNow: !searchVouched)
+        matchKeyRules = try CompiledRules(text: matchText, path: matchPath,
+                                          compileNow: !vouched(Self.matchKeyFile, matchText))
+        searchKeyTable = fastPaths && searchVouched ? keyTable : nil
+        matchKeyInterpreter = fastPaths ? ASCIIRules(rules: matchText) : nil
         let tables = [transliterators, languages].compactMap { try? RuleTable.read($0) }
         fingerprint = Self.fingerprint(of: tables + [searchText, matchText])
+    }
+
+    /// The text of `search-key-table.tsv` for these rules, made by ICU (for `Scripts/refresh-key-table`).
+    public func searchKeyTableText() -> String {
+        SearchKeyTable.generate(transform: searchKeyRules.transliterator, fingerprints: [
+            (Self.searchKeyFile, Self.fingerprint(of: [searchKeyRules.text])),
+            (Self.matchKeyFile, Self.fingerprint(of: [matchKeyRules.text])),
+        ])
+    }
+
+    /// Applies `search-key.txt` to case-folded text: by the table when it covers every character.
+    func applySearchKeyRules(_ units: inout [UInt16]) {
+        if let bytes = searchKeyTable?.apply(units) {
+            units = bytes.map(UInt16.init)
+        } else {
+            searchKeyRules.transliterator.transliterate(&units)
+        }
+    }
+
+    /// `search-key.txt` through ICU alone, for tests that compare it with the table.
+    func searchKeyThroughICU(_ text: String) -> String {
+        searchKeyRules.transliterator(text)
+    }
+
+    /// The match key of a search key: `match-key.txt` applied until the key is stable (a rule's output may
+    /// make a pattern another rule rewrites, e.g. "kkh" → "kh" → "h"), at most four times; by the
+    /// interpreter when the key is ASCII.
+    func matchKey(ofSearchKey units: [UInt16]) -> String {
+        if let interpreter = matchKeyInterpreter, !units.contains(where: { $0 >= 0x80 }) {
+            var bytes = units.map { UInt8(truncatingIfNeeded: $0) }
+            if interpreter.applyUntilStable(&bytes, rounds: Self.matchKeyRounds) {
+                return String(decoding: bytes, as: UTF8.self)
+            }
+        }
+        return matchKeyThroughICU(units)
+    }
+
+    private static let matchKeyRounds = 4
+
+    /// The match key by ICU alone, for ``matchKey(ofSearchKey:)`` and for tests that compare the two.
+    func matchKeyThroughICU(_ units: [UInt16]) -> String {
+        var units = units
+        let transform = matchKeyRules.transliterator
+        for _ in 0..<Self.matchKeyRounds {
+            let before = units
+            transform.transliterate(&units)
+            if units == before { break }
+        }
+        return UTF16Text.string(units)
     }
 
     /// The ``fingerprint`` the rules in `directory` would have, from the files' text alone: cheaper than
@@ -76,7 +152,7 @@ public final class NormalizationRules: Sendable {
     }
 
     /// 64-bit FNV-1a of the rule files' texts in a fixed order.
-    private static func fingerprint(of texts: [String]) -> String {
+    static func fingerprint(of texts: [String]) -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in texts.joined(separator: "\u{0}").utf8 {
             hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
@@ -89,9 +165,11 @@ public final class NormalizationRules: Sendable {
         try self.init(directory: DataDirectory.resolve().appendingPathComponent("rules"))
     }
 
-    /// Opens every transform `transliterators.tsv` names.
+    /// Compiles the key rules and opens every transform `transliterators.tsv` names.
     /// - Throws: ``RuleError`` with the line of the first transform the system ICU does not have.
     public func checkTransforms() throws(RuleError) {
+        try searchKeyRules.compile()
+        try matchKeyRules.compile()
         for row in transformRows where transliterator(id: row.id) == nil {
             throw RuleError(file: transformsPath, line: row.line,
                             reason: "the system ICU has no transform '\(row.id)'")
@@ -159,7 +237,7 @@ public final class NormalizationRules: Sendable {
         String(tag.prefix { $0 != "-" && $0 != "_" }).lowercased()
     }
 
-    private static func compile(_ text: String, path: String) throws(RuleError) -> Transliterator {
+    static func compile(_ text: String, path: String) throws(RuleError) -> Transliterator {
         do {
             return try Transliterator(rules: text, name: URL(fileURLWithPath: path).lastPathComponent)
         } catch {

@@ -1,0 +1,373 @@
+/// ICU transform rules run in Swift on ASCII text, with ICU's semantics: the rules are tried in order at
+/// each position, the first whose context and key match replaces its key, and the cursor moves past the
+/// output (or to its `|`). Contexts see the text as already rewritten.
+///
+/// Only a subset of ICU's syntax is understood: `$name = …` variables, ASCII literals (plain, quoted or
+/// escaped), character classes of ASCII characters and ranges (`[aeiou]`, `[^aeiou]`, `[b-df-h]`),
+/// `{ }` context, a leading `^`, a trailing `$`, and `|` in the output. That is all `match-key.txt` uses;
+/// for rule text outside the subset ``init(rules:)`` returns nil and the caller keeps ICU. A test checks
+/// the interpreter against ICU on random text.
+struct ASCIIRules: Sendable {
+    /// A set of ASCII characters as a 128-bit mask.
+    struct CharacterSet: Sendable, Equatable {
+        var low: UInt64 = 0
+        var high: UInt64 = 0
+
+        @inline(__always)
+        func contains(_ byte: UInt8) -> Bool {
+            byte < 64 ? low >> byte & 1 != 0 : byte < 128 && high >> (byte - 64) & 1 != 0
+        }
+
+        mutating func insert(_ byte: UInt8) {
+            if byte < 64 { low |= 1 << byte } else { high |= 1 << (byte - 64) }
+        }
+
+        /// Every ASCII character not in the set (the text is ASCII, so the complement stops there).
+        var inverted: CharacterSet { CharacterSet(low: ~low, high: ~high) }
+    }
+
+    /// A pattern element: one character or any character of a class.
+    enum Element: Sendable {
+        case byte(UInt8)
+        case set(CharacterSet)
+
+        @inline(__always)
+        func matches(_ byte: UInt8) -> Bool {
+            switch self {
+            case let .byte(value): return value == byte
+            case let .set(set): return set.contains(byte)
+            }
+        }
+    }
+
+    struct Rule: Sendable {
+        var anteContext: [Element] = []
+        var key: [Element] = []
+        var postContext: [Element] = []
+        var anchoredAtStart = false
+        var anchoredAtEnd = false
+        var output: [UInt8] = []
+        /// Where the cursor goes after a replacement, as an offset into `output`.
+        var cursor: Int = 0
+    }
+
+    let rules: [Rule]
+    /// For each ASCII character, the rules whose key can start with it, in rule order (as ICU indexes them).
+    private let candidates: [[Int]]
+
+    /// Parses ICU transform rule text; nil when it uses anything outside the subset described above.
+    init?(rules text: String) {
+        var variables: [String: [Element]] = [:]
+        var rules: [Rule] = []
+        guard let statements = Self.statements(text) else { return nil }
+        for statement in statements {
+            var parser = Parser(scalars: statement, variables: variables)
+            parser.skipSpace()
+            if parser.peek == "$", let name = parser.definedVariable() {
+                guard let value = parser.elements(until: ["\u{0}"]) else { return nil }
+                variables[name] = value
+                continue
+            }
+            guard let rule = parser.rule() else { return nil }
+            rules.append(rule)
+        }
+        self.rules = rules
+        candidates = (0..<128).map { byte in
+            rules.indices.filter { rules[$0].key[0].matches(UInt8(byte)) }
+        }
+    }
+
+    /// Applies the rules once to `text` (ASCII); false, with `text` unspecified, when ICU's loop limit
+    /// (16 steps per character) would have stopped the pass early: the caller then asks ICU.
+    func apply(_ text: inout [UInt8]) -> Bool {
+        var position = 0
+        var steps = 0
+        let limit = text.count << 4
+        while position < text.count {
+            steps += 1
+            if steps > limit { return false }
+            guard text[position] < 128 else { return false }
+            var applied = false
+            for index in candidates[Int(text[position])] {
+                let rule = rules[index]
+                guard matches(rule, in: text, at: position) else { continue }
+                text.replaceSubrange(position..<position + rule.key.count, with: rule.output)
+                position += rule.cursor
+                applied = true
+                break
+            }
+            if !applied { position += 1 }
+        }
+        return true
+    }
+
+    /// Applies the rules until the text stops changing, at most `rounds` times; false as ``apply(_:)``.
+    func applyUntilStable(_ text: inout [UInt8], rounds: Int) -> Bool {
+        for _ in 0..<rounds {
+            let before = text
+            guard apply(&text) else { return false }
+            if text == before { break }
+        }
+        return true
+    }
+
+    @inline(__always)
+    private func matches(_ rule: Rule, in text: [UInt8], at position: Int) -> Bool {
+        var back = position
+        for element in rule.anteContext.reversed() {
+            back -= 1
+            if back < 0 || !element.matches(text[back]) { return false }
+        }
+        if rule.anchoredAtStart && back != 0 { return false }
+        var forward = position
+        for element in rule.key {
+            if forward >= text.count || !element.matches(text[forward]) { return false }
+            forward += 1
+        }
+        for element in rule.postContext {
+            if forward >= text.count || !element.matches(text[forward]) { return false }
+            forward += 1
+        }
+        return !rule.anchoredAtEnd || forward == text.count
+    }
+
+    /// The rule text as statements (the text between semicolons), comments removed and quotes kept;
+    /// nil for an unterminated quote.
+    private static func statements(_ text: String) -> [[Unicode.Scalar]]? {
+        var statements: [[Unicode.Scalar]] = []
+        var current: [Unicode.Scalar] = []
+        var quoted = false
+        var comment = false
+        var escaped = false
+        for scalar in text.unicodeScalars {
+            if comment {
+                if scalar == "\n" { comment = false }
+                continue
+            }
+            if escaped {
+                current.append(scalar)
+                escaped = false
+                continue
+            }
+            switch scalar {
+            case "\\" where !quoted:
+                escaped = true
+                current.append(scalar)
+            case "'":
+                quoted.toggle()
+                current.append(scalar)
+            case "#" where !quoted:
+                comment = true
+            case ";" where !quoted:
+                statements.append(current)
+                current = []
+            default:
+                current.append(scalar)
+            }
+        }
+        guard !quoted, !escaped, current.allSatisfy(\.properties.isPatternWhitespace) else { return nil }
+        return statements.filter { !$0.allSatisfy(\.properties.isPatternWhitespace) }
+    }
+
+    /// A reader of one statement.
+    private struct Parser {
+        let scalars: [Unicode.Scalar]
+        let variables: [String: [Element]]
+        var index = 0
+
+        var peek: Unicode.Scalar? { index < scalars.count ? scalars[index] : nil }
+
+        mutating func skipSpace() {
+            while let scalar = peek, scalar.properties.isPatternWhitespace { index += 1 }
+        }
+
+        /// `$name =`: the name, with the reader past the `=`; nil (reader unmoved) when this is no definition.
+        mutating func definedVariable() -> String? {
+            let start = index
+            index += 1
+            let name = identifier()
+            skipSpace()
+            if !name.isEmpty, peek == "=" {
+                index += 1
+                return name
+            }
+            index = start
+            return nil
+        }
+
+        mutating func identifier() -> String {
+            var name = ""
+            while let scalar = peek, scalar.isASCII, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
+                || scalar == "_" {
+                name.unicodeScalars.append(scalar)
+                index += 1
+            }
+            return name
+        }
+
+        /// `ante { key } post > output`, with the optional anchors.
+        mutating func rule() -> Rule? {
+            var rule = Rule()
+            skipSpace()
+            if peek == "^" {
+                rule.anchoredAtStart = true
+                index += 1
+            }
+            guard var first = elements(until: ["{", ">", "}"]) else { return nil }
+            if peek == "{" {
+                index += 1
+                rule.anteContext = first
+                guard let key = elements(until: ["}", ">"]) else { return nil }
+                first = key
+            }
+            rule.key = first
+            if peek == "}" {
+                index += 1
+                guard let post = elements(until: [">"]) else { return nil }
+                rule.postContext = post
+            }
+            if rule.postContext.isEmpty ? trailingEndAnchor(in: &rule.key) : trailingEndAnchor(in: &rule.postContext) {
+                rule.anchoredAtEnd = true
+            }
+            guard peek == ">", !rule.key.isEmpty else { return nil }
+            index += 1
+            guard let (output, cursor) = output() else { return nil }
+            rule.output = output
+            rule.cursor = cursor ?? output.count
+            return rule
+        }
+
+        /// The end anchor is read as a marker element (a byte no ASCII text has) and moved to the flag here.
+        private func trailingEndAnchor(in elements: inout [Element]) -> Bool {
+            guard case .byte(Self.endAnchor) = elements.last else { return false }
+            elements.removeLast()
+            return true
+        }
+
+        private static let endAnchor: UInt8 = 0xFF
+
+        /// Pattern elements up to one of `stops` (not consumed) or the end of the statement.
+        mutating func elements(until stops: Set<Unicode.Scalar>) -> [Element]? {
+            var result: [Element] = []
+            while true {
+                skipSpace()
+                guard let scalar = peek else { return stops.contains("\u{0}") ? result : nil }
+                if stops.contains(scalar) { return result }
+                if case .byte(Self.endAnchor) = result.last { return nil }  // `$` only at the very end
+                switch scalar {
+                case "'":
+                    guard let bytes = quoted() else { return nil }
+                    result += bytes.map(Element.byte)
+                case "[":
+                    guard let set = characterSet() else { return nil }
+                    result.append(.set(set))
+                case "$":
+                    index += 1
+                    let name = identifier()
+                    if name.isEmpty {
+                        result.append(.byte(Self.endAnchor))
+                    } else {
+                        guard let value = variables[name] else { return nil }
+                        result += value
+                    }
+                default:
+                    guard let byte = literal() else { return nil }
+                    result.append(.byte(byte))
+                }
+            }
+        }
+
+        /// The right-hand side: literal ASCII and at most one `|`.
+        mutating func output() -> ([UInt8], Int?)? {
+            var bytes: [UInt8] = []
+            var cursor: Int?
+            while true {
+                skipSpace()
+                guard let scalar = peek else { return (bytes, cursor) }
+                switch scalar {
+                case "|":
+                    guard cursor == nil else { return nil }
+                    cursor = bytes.count
+                    index += 1
+                case "'":
+                    guard let quoted = quoted() else { return nil }
+                    bytes += quoted
+                default:
+                    guard let byte = literal() else { return nil }
+                    bytes.append(byte)
+                }
+            }
+        }
+
+        /// `'…'`, where `''` is a quote; ASCII only.
+        mutating func quoted() -> [UInt8]? {
+            index += 1
+            var bytes: [UInt8] = []
+            while let scalar = peek {
+                index += 1
+                if scalar == "'" {
+                    if peek == "'" {
+                        bytes.append(0x27)
+                        index += 1
+                        continue
+                    }
+                    return bytes.isEmpty && scalars[index - 2] == "'" ? [0x27] : bytes
+                }
+                guard scalar.isASCII else { return nil }
+                bytes.append(UInt8(scalar.value))
+            }
+            return nil
+        }
+
+        /// A letter, digit or `\`-escaped ASCII character; nil for any other character, since ICU gives
+        /// most punctuation a meaning this subset does not model.
+        mutating func literal() -> UInt8? {
+            guard let scalar = peek, scalar.isASCII else { return nil }
+            if scalar == "\\" {
+                index += 1
+                guard let escaped = peek, escaped.isASCII, !escaped.properties.isAlphabetic else { return nil }
+                index += 1
+                return UInt8(escaped.value)
+            }
+            guard scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) else { return nil }
+            index += 1
+            return UInt8(scalar.value)
+        }
+
+        /// `[…]` of literals and ranges, optionally negated with a leading `^`.
+        mutating func characterSet() -> CharacterSet? {
+            index += 1
+            var set = CharacterSet()
+            var negated = false
+            if peek == "^" {
+                negated = true
+                index += 1
+            }
+            while true {
+                skipSpace()
+                guard let scalar = peek else { return nil }
+                if scalar == "]" {
+                    index += 1
+                    return negated ? set.inverted : set
+                }
+                let members: [UInt8]
+                if scalar == "'" {
+                    guard let quoted = quoted() else { return nil }
+                    members = quoted
+                } else {
+                    guard let byte = literal() else { return nil }
+                    members = [byte]
+                }
+                skipSpace()
+                if members.count == 1, peek == "-" {
+                    index += 1
+                    skipSpace()
+                    guard let upper = literal(), upper >= members[0] else { return nil }
+                    for byte in members[0]...upper { set.insert(byte) }
+                } else {
+                    members.forEach { set.insert($0) }
+                }
+            }
+        }
+    }
+}
