@@ -99,6 +99,7 @@ public final class Gazetteer: Sendable {
 
     /// The places nearest to `point`, nearest first.
     /// - Parameters:
+    ///   - point: where to search from.
     ///   - limit: how many at most, 1 or more.
     ///   - features: only places of these GeoNames features, `CLASS` or `CLASS.CODE`; empty for all.
     public func places(near point: Coordinate, limit: Int = 5, features: [String] = []) throws(GazetteerError)
