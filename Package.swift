@@ -23,6 +23,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        // `swift package generate-documentation --target GazetteerKit` (Scripts/check-docs).
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
         .systemLibrary(
@@ -45,16 +47,19 @@ let package = Package(
         .target(name: "Resolution", dependencies: ["SystemICU", "Normalization", "GazetteerStore"]),
         .target(name: "Annotation", dependencies: ["SystemICU", "Tokenization", "Normalization", "GazetteerStore", "Resolution"]),
         .target(name: "Rendering", dependencies: ["Normalization", "GazetteerStore", "Resolution", "Annotation"]),
+        // Every module above at once, for the command line, the service, fuzzing and benchmarks: not API.
         .target(
-            name: "GazetteerKit",
+            name: "GazetteerInternals",
             dependencies: ["SystemICU", "Tokenization", "Normalization", "GazetteerStore", "Resolution", "Annotation",
                            "Rendering"]
         ),
+        // The library's deliberate surface: a facade over value types of its own (docs in GazetteerKit.docc).
+        .target(name: "GazetteerKit", dependencies: ["GazetteerInternals"]),
         // The HTTP service: routes over the same library and output schema as the command line.
         .target(
             name: "GazetteerService",
             dependencies: [
-                "GazetteerKit",
+                "GazetteerInternals",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -66,7 +71,7 @@ let package = Package(
         .executableTarget(
             name: "GazetteerCLI",
             dependencies: [
-                "GazetteerKit", "GazetteerService",
+                "GazetteerInternals", "GazetteerService",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -82,6 +87,7 @@ let package = Package(
             dependencies: ["Annotation", .product(name: "PropertyBased", package: "swift-property-based")],
             resources: [.copy("Fixtures")]
         ),
+        .testTarget(name: "GazetteerKitTests", dependencies: ["GazetteerKit"]),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering", "Annotation", "Resolution", "GazetteerStore", "Normalization"]),
         // Runs the built `gazetteer` executable; depending on it makes `swift test` build it first.
         .testTarget(name: "GazetteerCLITests", dependencies: ["GazetteerCLI"]),

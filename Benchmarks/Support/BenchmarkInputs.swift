@@ -1,5 +1,5 @@
 import Foundation
-import GazetteerKit
+import GazetteerInternals
 
 /// What the benchmarks read: the checkout's `Benchmarks/Inputs/`, the LGL articles beside the checkout when
 /// they are there, and the synthetic GeoNames generator.

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import GazetteerKit
+import GazetteerInternals
 
 /// The `gazetteer` command: subcommands and the exit-status contract, nothing else.
 @main

@@ -1,5 +1,5 @@
 import Foundation
-import GazetteerKit
+import GazetteerInternals
 import Hummingbird
 
 /// A request the service cannot answer, as the client sees it: an HTTP status and

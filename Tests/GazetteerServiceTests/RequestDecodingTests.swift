@@ -1,7 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
-import GazetteerKit
+import GazetteerInternals
 import Testing
 @testable import GazetteerService
 

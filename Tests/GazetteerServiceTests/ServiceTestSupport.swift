@@ -1,5 +1,5 @@
 import Foundation
-import GazetteerKit
+import GazetteerInternals
 import GazetteerService
 import Hummingbird
 import HummingbirdTesting

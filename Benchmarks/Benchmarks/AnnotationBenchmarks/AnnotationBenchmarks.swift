@@ -1,7 +1,7 @@
 import Benchmark
 import BenchmarkInputs
 import Foundation
-import GazetteerKit
+import GazetteerInternals
 
 // Annotation through the library over the default database, one core: 1 MB of news articles (LGL when
 // ../shared/eval/dev/lgl.xml is there, else the built-in sample repeated), each article a document, so

@@ -1,5 +1,5 @@
 import Benchmark
-import GazetteerKit
+import GazetteerInternals
 
 // Name keys (display, script, search key, match key), one core. "computed": a normalizer that remembers
 // nothing, so every call runs the transforms; "memoised": the same names again, as an article repeats them.

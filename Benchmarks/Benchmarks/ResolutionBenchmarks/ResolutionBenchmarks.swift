@@ -1,7 +1,7 @@
 import Benchmark
 import BenchmarkInputs
 import Foundation
-import GazetteerKit
+import GazetteerInternals
 
 // Resolution through the library over the default database, one core, with the queries of
 // Inputs/queries.tsv by the match type the resolver gives them (exact, alias, transliteration, fuzzy).

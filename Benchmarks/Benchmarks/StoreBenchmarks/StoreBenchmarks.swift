@@ -1,7 +1,7 @@
 import Benchmark
 import BenchmarkInputs
 import Foundation
-import GazetteerKit
+import GazetteerInternals
 
 // Building stores, one run at a time (each takes seconds): the default database from Gazetteer/ (what
 // `gazetteer build` and the first use do), and the GeoNames importer on a synthetic dump written by

@@ -7,7 +7,7 @@
 // the latency of names seen for the first time, as in a stream.
 // Scripts/growth-curve and Scripts/bench use it on stores of every size.
 import Foundation
-import GazetteerKit
+import GazetteerInternals
 
 var arguments = CommandLine.arguments.dropFirst()
 guard arguments.count >= 3, arguments.removeFirst() == "--db" else {

@@ -1,5 +1,5 @@
 import Foundation
-import GazetteerKit
+import GazetteerInternals
 
 /// What the harnesses share: the checkout's test fixtures, a scratch folder, one normalizer, and a small
 /// gazetteer built from the annotation tests' fixtures.

@@ -1,4 +1,4 @@
-import GazetteerKit
+import GazetteerInternals
 @testable import GazetteerService
 
 /// The service's request decoding, which reads bytes from the network before any route logic: query strings,

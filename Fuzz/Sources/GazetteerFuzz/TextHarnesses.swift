@@ -1,4 +1,4 @@
-import GazetteerKit
+import GazetteerInternals
 @testable import Resolution
 
 /// Targets that take text: name keys, the tokenizer, mention detection, query reading and resolution.

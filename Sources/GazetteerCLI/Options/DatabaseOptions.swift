@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import GazetteerKit
+import GazetteerInternals
 
 /// `--db PATH`, shared by every command that reads a gazetteer.
 struct DatabaseOptions: ParsableArguments {

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import GazetteerKit
+import GazetteerInternals
 
 /// `--country` and `--near`, shared by resolve and annotate: what to prefer among namesakes when the text
 /// itself does not say (a local paper's Dublin is Dublin, Ohio).

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import GazetteerKit
+import GazetteerInternals
 
 /// `gazetteer annotate [FILE… | -]`: every place an article names, resolved with the article's context.
 struct Annotate: ParsableCommand {

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import GazetteerKit
+import GazetteerInternals
 
 /// `gazetteer build`: the default gazetteer from a data folder.
 struct Build: ParsableCommand {

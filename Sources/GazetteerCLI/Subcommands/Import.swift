@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import GazetteerKit
+import GazetteerInternals
 
 /// `gazetteer import geonames`: a database from GeoNames dumps a user brings.
 struct Import: ParsableCommand {

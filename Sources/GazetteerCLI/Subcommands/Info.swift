@@ -1,5 +1,5 @@
 import ArgumentParser
-import GazetteerKit
+import GazetteerInternals
 
 /// `gazetteer info ID`: a place with all its names.
 struct Info: ParsableCommand {

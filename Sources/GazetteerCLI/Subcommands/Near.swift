@@ -1,5 +1,5 @@
 import ArgumentParser
-import GazetteerKit
+import GazetteerInternals
 
 /// `gazetteer near LAT LON`: the places nearest a point (reverse geocoding).
 struct Near: ParsableCommand {

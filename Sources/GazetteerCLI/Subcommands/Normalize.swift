@@ -1,5 +1,5 @@
 import ArgumentParser
-import GazetteerKit
+import GazetteerInternals
 
 /// `gazetteer normalize NAME…`: the display form, script and keys of each name.
 struct Normalize: TakesNames {

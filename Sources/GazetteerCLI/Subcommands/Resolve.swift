@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import GazetteerKit
+import GazetteerInternals
 
 /// `gazetteer resolve NAME…`: ranked places for each name, streamed for names on standard input.
 struct Resolve: TakesNames {

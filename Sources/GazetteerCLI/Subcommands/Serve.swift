@@ -1,6 +1,6 @@
 import ArgumentParser
 import Dispatch
-import GazetteerKit
+import GazetteerInternals
 import GazetteerService
 
 /// `gazetteer serve`: the gazetteer as an HTTP service (routes in docs/openapi.yaml).

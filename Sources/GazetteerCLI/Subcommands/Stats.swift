@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import GazetteerKit
+import GazetteerInternals
 
 /// `gazetteer stats`: what the database holds, by country, feature, source and name kind.
 struct Stats: ParsableCommand {

@@ -1,5 +1,5 @@
 import ArgumentParser
-import GazetteerKit
+import GazetteerInternals
 
 /// The command's exit statuses, after BSD's sysexits.h so that scripts can tell a typo from a full disk.
 ///

@@ -1,4 +1,4 @@
-import GazetteerKit
+import GazetteerInternals
 
 /// Streams records into the envelope every JSON output shares (`{"attribution": …, "<items>": [R…]}`), so
 /// that the shape never depends on how many inputs there are.

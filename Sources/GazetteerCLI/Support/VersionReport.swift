@@ -1,5 +1,5 @@
 import Foundation
-import GazetteerKit
+import GazetteerInternals
 
 /// What `gazetteer --version` prints: the version on the first line (for scripts), then the data folder,
 /// the default database and the rules, so that a report of a wrong answer says what gave it.

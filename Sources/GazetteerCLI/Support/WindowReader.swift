@@ -1,5 +1,5 @@
 import Foundation
-import GazetteerKit
+import GazetteerInternals
 
 /// Reads one document from a file descriptor as windows of text cut where ``DocumentWindows`` says, so
 /// that a document of any size is read, annotated and written in bounded memory.

@@ -1,5 +1,5 @@
 import Foundation
-import GazetteerKit
+import GazetteerInternals
 import Hummingbird
 
 /// `POST /v1/annotate`: the places an article names. The body is the article as `text/plain`, or JSON

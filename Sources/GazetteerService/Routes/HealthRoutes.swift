@@ -1,4 +1,4 @@
-import GazetteerKit
+import GazetteerInternals
 import Hummingbird
 
 /// `/health` (the process answers), `/ready` (the database is open, and which build), `/metrics`

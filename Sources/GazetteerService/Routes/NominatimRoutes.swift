@@ -1,5 +1,5 @@
 import Foundation
-import GazetteerKit
+import GazetteerInternals
 import Hummingbird
 
 /// The subset of Nominatim's API that geocoder clients (geopy, Leaflet plugins, QGIS) call: `/search`,

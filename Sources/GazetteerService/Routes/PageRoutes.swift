@@ -1,5 +1,5 @@
 import Foundation
-import GazetteerKit
+import GazetteerInternals
 import Hummingbird
 
 /// The page for people at `/`: `GET /` shows the forms, `GET /?q=NAME` the ranked places with a map, and

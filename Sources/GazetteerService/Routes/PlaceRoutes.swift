@@ -1,5 +1,5 @@
 import Foundation
-import GazetteerKit
+import GazetteerInternals
 import Hummingbird
 
 /// `GET /v1/places/{id}` (a place with all its names; a bare number is a GeoNames id), `GET /v1/reverse`

@@ -1,4 +1,4 @@
-import GazetteerKit
+import GazetteerInternals
 
 /// A place as Nominatim describes one: numeric id, display name, OSM-style class and type, importance.
 struct NominatimPlace: Sendable {

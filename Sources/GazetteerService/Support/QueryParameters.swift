@@ -1,5 +1,5 @@
 import Foundation
-import GazetteerKit
+import GazetteerInternals
 import Hummingbird
 
 /// Typed reading of query parameters: each malformed value is a 400 that names the parameter.

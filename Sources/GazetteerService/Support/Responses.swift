@@ -1,4 +1,4 @@
-import GazetteerKit
+import GazetteerInternals
 import Hummingbird
 
 /// Responses built from the output schema's writers, so the service speaks the command line's JSON.

@@ -1,3 +1,5 @@
+// The package's own modules at once, for the command line, the service, the fuzz harnesses and the
+// benchmarks. Not API: callers use GazetteerKit, whose facade is the deliberate, documented surface.
 @_exported import Annotation
 @_exported import GazetteerStore
 @_exported import Normalization
