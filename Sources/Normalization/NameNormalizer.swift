@@ -95,7 +95,7 @@ public final class NameNormalizer: Sendable {
     }
 
     private func rawKeys(_ name: String, language: String?) -> NameKeys {
-        var units = Array(name.utf16)
+        var units = UTF16Text.units(name)
         let isASCII = !units.contains { $0 >= 0x80 }
         if !isASCII { UnicodeNormalizer.nfc.normalize(&units) }
         Self.collapseWhitespace(&units)
@@ -120,8 +120,7 @@ public final class NameNormalizer: Sendable {
         rules.applySearchKeyRules(&units)
         Self.collapseWhitespace(&units)
         if !isASCII { finishNonASCII(&units) }
-        if !String(decoding: units, as: UTF16.self).unicodeScalars.contains(where: Self.isLetterOrDigit),
-           display.unicodeScalars.contains(where: Self.isLetterOrDigit) {
+        if !Self.containsLetterOrDigit(units), display.unicodeScalars.contains(where: Self.isLetterOrDigit) {
             // Every letter was a mark the rules remove (a lone Arabic ʿayn, a modifier letter, a Russian soft
             // sign under a titlo): keep the case-folded name itself rather than a key that matches nothing, or
             // everything, or is marks alone.
@@ -139,30 +138,40 @@ public final class NameNormalizer: Sendable {
     /// Runs of whitespace to one space, trimmed; control characters dropped. Every whitespace and control
     /// character is in the Basic Multilingual Plane, so UTF-16 units can be tested one at a time.
     static func collapseWhitespace(_ units: inout [UInt16]) {
-        var write = 0
-        var pendingSpace = false
-        for read in units.indices {
-            let unit = units[read]
-            if isWhitespace(unit) {
-                pendingSpace = write > 0
-                continue
-            }
-            if unit < 0x20 || (unit >= 0x7F && unit < 0xA0) { continue }
-            if pendingSpace {
-                units[write] = 0x20
+        let count = units.withUnsafeMutableBufferPointer { units in
+            var write = 0
+            var pendingSpace = false
+            for read in units.indices {
+                let unit = units[read]
+                if isWhitespace(unit) {
+                    pendingSpace = write > 0
+                    continue
+                }
+                if unit < 0x20 || (unit >= 0x7F && unit < 0xA0) { continue }
+                if pendingSpace {
+                    units[write] = 0x20
+                    write += 1
+                    pendingSpace = false
+                }
+                units[write] = unit
                 write += 1
-                pendingSpace = false
             }
-            units[write] = unit
-            write += 1
+            return write
         }
-        units.removeSubrange(write...)
+        if count < units.count { units.removeSubrange(count...) }
     }
 
     private static func isWhitespace(_ unit: UInt16) -> Bool {
         if unit < 0x80 { return unit == 0x20 || (unit >= 0x09 && unit <= 0x0D) }
         if unit & 0xF800 == 0xD800 { return false }
         return Unicode.Scalar(unit)?.properties.isWhitespace ?? false
+    }
+
+    /// Whether UTF-16 `units` hold a letter or digit; keys are nearly all ASCII, so that is tested first.
+    private static func containsLetterOrDigit(_ units: [UInt16]) -> Bool {
+        if units.contains(where: { ($0 | 0x20) &- 0x61 < 26 || $0 &- 0x30 < 10 }) { return true }
+        guard units.contains(where: { $0 >= 0x80 }) else { return false }
+        return String(decoding: units, as: UTF16.self).unicodeScalars.contains(where: isLetterOrDigit)
     }
 
     private static func isLetterOrDigit(_ scalar: Unicode.Scalar) -> Bool {
@@ -256,7 +265,7 @@ public final class NameNormalizer: Sendable {
 
     /// ASCII keys go to the interpreter, which costs less than a memo lookup; others to ICU through the memo.
     private func matchKey(ofSearchKey searchKey: String, units: [UInt16]) -> String {
-        if rules.matchKeyInterpreter != nil, searchKey.utf8.allSatisfy({ $0 < 0x80 }) {
+        if rules.matchKeyInterpreter != nil, !units.contains(where: { $0 >= 0x80 }) {
             return rules.matchKey(ofSearchKey: units)
         }
         return matchMemo.value(for: searchKey) { rules.matchKey(ofSearchKey: units) }

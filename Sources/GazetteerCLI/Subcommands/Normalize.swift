@@ -21,10 +21,18 @@ struct Normalize: TakesNames {
     @Argument(help: "Names to normalize (- for standard input).")
     var names: [String] = []
 
+    /// For `Scripts/refresh-key-table`, not for users.
+    @Flag(help: .hidden)
+    var printKeyTable = false
+
     func run() throws {
-        let normalizer = try NameNormalizer()
         let output = StandardOutput()
         defer { output.flush() }
+        if printKeyTable {
+            output.write(try NormalizationRules().searchKeyTableText())
+            return
+        }
+        let normalizer = try NameNormalizer()
         var json = JSONWriter()
         var records = format == .json ? JSONEnvelope(items: "names", output: output) : nil
 
