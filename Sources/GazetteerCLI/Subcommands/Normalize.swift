@@ -25,6 +25,10 @@ struct Normalize: TakesNames {
     @Flag(help: .hidden)
     var printKeyTable = false
 
+    /// For `Scripts/refresh-key-table`: `word-keys.tsv` for the names given.
+    @Flag(help: .hidden)
+    var printWordKeys = false
+
     func run() throws {
         let output = StandardOutput()
         defer { output.flush() }
@@ -33,6 +37,15 @@ struct Normalize: TakesNames {
             return
         }
         let normalizer = try NameNormalizer()
+        if printWordKeys {
+            var words = names.filter { $0 != "-" }
+            if names.isEmpty || names == ["-"] {
+                var reader = LineReader()
+                while let line = try reader.next(willBlock: output.flush) { words.append(line) }
+            }
+            output.write(normalizer.wordKeysText(for: words))
+            return
+        }
         var json = JSONWriter()
         var records = format == .json ? JSONEnvelope(items: "names", output: output) : nil
 
