@@ -24,23 +24,22 @@ struct ASCIIRules: Sendable {
 
         /// Every ASCII character not in the set (the text is ASCII, so the complement stops there).
         var inverted: CharacterSet { CharacterSet(low: ~low, high: ~high) }
-    }
 
-    /// A pattern element: one character or any character of a class.
-    enum Element: Sendable {
-        case byte(UInt8)
-        case set(CharacterSet)
+        /// The class of one character.
+        static func byte(_ byte: UInt8) -> CharacterSet {
+            var set = CharacterSet()
+            set.insert(byte)
+            return set
+        }
 
         @inline(__always)
-        func matches(_ byte: UInt8) -> Bool {
-            switch self {
-            case let .byte(value): return value == byte
-            case let .set(set): return set.contains(byte)
-            }
-        }
+        func matches(_ byte: UInt8) -> Bool { contains(byte) }
     }
 
-    struct Rule: Sendable {
+    /// A pattern element: a literal is the class of one character, so matching is one bit test.
+    typealias Element = CharacterSet
+
+    private struct Rule {
         var anteContext: [Element] = []
         var key: [Element] = []
         var postContext: [Element] = []
@@ -51,14 +50,30 @@ struct ASCIIRules: Sendable {
         var cursor: Int = 0
     }
 
-    let rules: [Rule]
-    /// For each ASCII character, the rules whose key can start with it, in rule order (as ICU indexes them).
-    private let candidates: [[Int]]
+    /// The rules, flattened for the hot loop: patterns as ranges of `elements`, outputs as ranges of
+    /// `outputs`, so that trying a rule copies no arrays.
+    private struct FlatRule {
+        var ante: Range<Int>
+        var key: Range<Int>
+        var post: Range<Int>
+        var output: Range<Int>
+        var cursor: Int
+        var anchoredAtStart: Bool
+        var anchoredAtEnd: Bool
+    }
+
+    private let rules: [FlatRule]
+    private let elements: [Element]
+    private let outputs: [UInt8]
+    /// For each ASCII character, the rules whose key can start with it, in rule order (as ICU indexes
+    /// them): `candidates[candidateStarts[c]..<candidateStarts[c + 1]]`.
+    private let candidates: [Int]
+    private let candidateStarts: [Int]
 
     /// Parses ICU transform rule text; nil when it uses anything outside the subset described above.
     init?(rules text: String) {
         var variables: [String: [Element]] = [:]
-        var rules: [Rule] = []
+        var parsed: [Rule] = []
         guard let statements = Self.statements(text) else { return nil }
         for statement in statements {
             var parser = Parser(scalars: statement, variables: variables)
@@ -69,63 +84,98 @@ struct ASCIIRules: Sendable {
                 continue
             }
             guard let rule = parser.rule() else { return nil }
-            rules.append(rule)
+            parsed.append(rule)
         }
-        self.rules = rules
-        candidates = (0..<128).map { byte in
-            rules.indices.filter { rules[$0].key[0].matches(UInt8(byte)) }
+        var elements: [Element] = []
+        var outputs: [UInt8] = []
+        func append(_ pattern: [Element]) -> Range<Int> {
+            elements += pattern
+            return elements.count - pattern.count..<elements.count
+        }
+        rules = parsed.map { rule in
+            let ante = append(rule.anteContext)
+            let key = append(rule.key)
+            let post = append(rule.postContext)
+            outputs += rule.output
+            return FlatRule(ante: ante, key: key, post: post, output: outputs.count - rule.output.count..<outputs.count,
+                            cursor: rule.cursor, anchoredAtStart: rule.anchoredAtStart,
+                            anchoredAtEnd: rule.anchoredAtEnd)
+        }
+        self.elements = elements
+        self.outputs = outputs
+        var candidates: [Int] = []
+        var starts = [0]
+        for byte in 0..<128 {
+            candidates += parsed.indices.filter { parsed[$0].key[0].matches(UInt8(byte)) }
+            starts.append(candidates.count)
+        }
+        self.candidates = candidates
+        candidateStarts = starts
+    }
+
+    /// Applies the rules once to `text` (ASCII). Returns whether the text changed, or nil, with `text`
+    /// unspecified, when ICU's loop limit (16 steps per character) would have stopped the pass early: the
+    /// caller then asks ICU.
+    func apply(_ text: inout [UInt8]) -> Bool? {
+        rules.withUnsafeBufferPointer { rules in
+            elements.withUnsafeBufferPointer { elements in
+                candidates.withUnsafeBufferPointer { candidates in
+                    apply(&text, rules: rules, elements: elements, candidates: candidates)
+                }
+            }
         }
     }
 
-    /// Applies the rules once to `text` (ASCII); false, with `text` unspecified, when ICU's loop limit
-    /// (16 steps per character) would have stopped the pass early: the caller then asks ICU.
-    func apply(_ text: inout [UInt8]) -> Bool {
+    private func apply(_ text: inout [UInt8], rules: UnsafeBufferPointer<FlatRule>,
+                       elements: UnsafeBufferPointer<Element>, candidates: UnsafeBufferPointer<Int>) -> Bool? {
         var position = 0
         var steps = 0
+        var changed = false
         let limit = text.count << 4
         while position < text.count {
             steps += 1
-            if steps > limit { return false }
-            guard text[position] < 128 else { return false }
+            if steps > limit { return nil }
+            let byte = Int(text[position])
+            guard byte < 128 else { return nil }
             var applied = false
-            for index in candidates[Int(text[position])] {
-                let rule = rules[index]
-                guard matches(rule, in: text, at: position) else { continue }
-                text.replaceSubrange(position..<position + rule.key.count, with: rule.output)
+            for candidate in candidateStarts[byte]..<candidateStarts[byte + 1] {
+                let rule = rules[candidates[candidate]]
+                guard Self.matches(rule, elements: elements, in: text, at: position) else { continue }
+                let replaced = position..<position + rule.key.count
+                if !text[replaced].elementsEqual(outputs[rule.output]) {
+                    text.replaceSubrange(replaced, with: outputs[rule.output])
+                    changed = true
+                }
                 position += rule.cursor
                 applied = true
                 break
             }
             if !applied { position += 1 }
         }
-        return true
+        return changed
     }
 
     /// Applies the rules until the text stops changing, at most `rounds` times; false as ``apply(_:)``.
     func applyUntilStable(_ text: inout [UInt8], rounds: Int) -> Bool {
         for _ in 0..<rounds {
-            let before = text
-            guard apply(&text) else { return false }
-            if text == before { break }
+            guard let changed = apply(&text) else { return false }
+            if !changed { break }
         }
         return true
     }
 
     @inline(__always)
-    private func matches(_ rule: Rule, in text: [UInt8], at position: Int) -> Bool {
+    private static func matches(_ rule: FlatRule, elements: UnsafeBufferPointer<Element>, in text: [UInt8],
+                                at position: Int) -> Bool {
         var back = position
-        for element in rule.anteContext.reversed() {
+        for index in rule.ante.reversed() {
             back -= 1
-            if back < 0 || !element.matches(text[back]) { return false }
+            if back < 0 || !elements[index].matches(text[back]) { return false }
         }
         if rule.anchoredAtStart && back != 0 { return false }
         var forward = position
-        for element in rule.key {
-            if forward >= text.count || !element.matches(text[forward]) { return false }
-            forward += 1
-        }
-        for element in rule.postContext {
-            if forward >= text.count || !element.matches(text[forward]) { return false }
+        for index in rule.key.lowerBound..<rule.post.upperBound {
+            if forward >= text.count || !elements[index].matches(text[forward]) { return false }
             forward += 1
         }
         return !rule.anchoredAtEnd || forward == text.count
@@ -237,14 +287,15 @@ struct ASCIIRules: Sendable {
             return rule
         }
 
-        /// The end anchor is read as a marker element (a byte no ASCII text has) and moved to the flag here.
+        /// The end anchor is read as a marker element (the empty class, which no pattern has otherwise)
+        /// and moved to the flag here.
         private func trailingEndAnchor(in elements: inout [Element]) -> Bool {
-            guard case .byte(Self.endAnchor) = elements.last else { return false }
+            guard elements.last == Self.endAnchor else { return false }
             elements.removeLast()
             return true
         }
 
-        private static let endAnchor: UInt8 = 0xFF
+        private static let endAnchor = CharacterSet()
 
         /// Pattern elements up to one of `stops` (not consumed) or the end of the statement.
         mutating func elements(until stops: Set<Unicode.Scalar>) -> [Element]? {
@@ -253,19 +304,19 @@ struct ASCIIRules: Sendable {
                 skipSpace()
                 guard let scalar = peek else { return stops.contains("\u{0}") ? result : nil }
                 if stops.contains(scalar) { return result }
-                if case .byte(Self.endAnchor) = result.last { return nil }  // `$` only at the very end
+                if result.last == Self.endAnchor { return nil }  // `$` only at the very end
                 switch scalar {
                 case "'":
                     guard let bytes = quoted() else { return nil }
                     result += bytes.map(Element.byte)
                 case "[":
                     guard let set = characterSet() else { return nil }
-                    result.append(.set(set))
+                    result.append(set)
                 case "$":
                     index += 1
                     let name = identifier()
                     if name.isEmpty {
-                        result.append(.byte(Self.endAnchor))
+                        result.append(Self.endAnchor)
                     } else {
                         guard let value = variables[name] else { return nil }
                         result += value
@@ -348,7 +399,8 @@ struct ASCIIRules: Sendable {
                 guard let scalar = peek else { return nil }
                 if scalar == "]" {
                     index += 1
-                    return negated ? set.inverted : set
+                    // An empty class would read as the end-anchor marker.
+                    return set == CharacterSet() ? nil : negated ? set.inverted : set
                 }
                 let members: [UInt8]
                 if scalar == "'" {

@@ -30,6 +30,8 @@ public final class NormalizationRules: Sendable {
     public static let matchKeyFile = "match-key.txt"
     /// The generated table of `search-key.txt` for Latin text (see `Scripts/refresh-key-table`).
     public static let searchKeyTableFile = SearchKeyTable.fileName
+    /// The generated keys of the non-Latin words every process keys at start-up (generic words).
+    public static let wordKeysFile = "word-keys.tsv"
 
     let transformRows: [TransformRow]
     let transformsPath: String
@@ -43,6 +45,10 @@ public final class NormalizationRules: Sendable {
     let searchKeyTable: SearchKeyTable?
     /// `match-key.txt` for ASCII keys without ICU; nil when the rules use syntax the interpreter lacks.
     let matchKeyInterpreter: ASCIIRules?
+    /// Keys of non-Latin words from `word-keys.tsv`, by name (keyed without a language): loading the
+    /// generic words would otherwise open ICU's transliterator registry, most of a short run's time.
+    /// Empty when the table was generated under other rules or another ICU.
+    let wordKeys: [String: NameKeys]
     /// A fingerprint of the rule files' text: keys computed under other rules are not comparable.
     public let fingerprint: String
     private let opened = Mutex<[String: Transliterator?]>([:])
@@ -90,7 +96,32 @@ public final class NormalizationRules: Sendable {
         matchKeyInterpreter = fastPaths ? ASCIIRules(rules: matchText) : nil
         let tables = [transliterators, languages].compactMap { try? RuleTable.read($0) }
         fingerprint = Self.fingerprint(of: tables + [searchText, matchText])
+        let wordKeysPath = directory.appendingPathComponent(Self.wordKeysFile).path
+        wordKeys = fastPaths ? try Self.wordKeys(path: wordKeysPath, fingerprint: fingerprint) : [:]
     }
+
+    /// The rows of `word-keys.tsv` when it was made under rules with `fingerprint` and this ICU.
+    private static func wordKeys(path: String, fingerprint: String) throws(RuleError) -> [String: NameKeys] {
+        guard FileManager.default.fileExists(atPath: path) else { return [:] }
+        var keys: [String: NameKeys] = [:]
+        var made: [String: String] = [:]
+        for row in try RuleTable(path: path, columns: 2).rows {
+            if row.cells.count == 2 {
+                made[row.cells[0]] = row.cells[1]
+            } else if row.cells.count == 5 {
+                keys[row.cells[0]] = NameKeys(display: row.cells[1], script: row.cells[2], searchKey: row.cells[3],
+                                              matchKey: row.cells[4])
+            } else {
+                throw RuleError(file: path, line: row.line, reason: "expected 2 or 5 tab-separated cells")
+            }
+        }
+        guard made[wordKeysRulesKey] == fingerprint, made[SearchKeyTable.icuVersionKey] == systemICUVersion else {
+            return [:]
+        }
+        return keys
+    }
+
+    static let wordKeysRulesKey = "rules"
 
     /// The text of `search-key-table.tsv` for these rules, made by ICU (for `Scripts/refresh-key-table`).
     public func searchKeyTableText() -> String {

@@ -51,35 +51,65 @@ struct SearchKeyTable: Sendable {
         self.fingerprints = fingerprints
     }
 
-    /// Reads the table at `path`; nil when there is none.
-    /// - Throws: ``RuleError`` for a row that is not a code point (or pair) and an ASCII output.
+    /// Reads the table at `path`; nil when there is none. Read byte by byte rather than as a ``RuleTable``,
+    /// since it is read at every start-up and that parser cost a millisecond here.
+    /// - Throws: ``RuleError`` for a row that is not a code point (or pair), a tab and an ASCII output.
     static func load(path: String) throws(RuleError) -> SearchKeyTable? {
-        let table: RuleTable
-        do {
-            table = try RuleTable(path: path, columns: 2)
-        } catch where !FileManager.default.fileExists(atPath: path) {
-            return nil
-        }
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        let bytes = [UInt8](data)
         var singles: [(UInt16, [UInt8])] = []
         var pairs: [UInt32: [UInt8]] = [:]
         var fingerprints: [String: String] = [:]
-        for row in table.rows {
-            let units = row.cells[0].split(separator: " ").map { UInt16($0, radix: 16) }
-            let output = Array(row.cells[1].utf8)
-            guard !units.isEmpty, units.allSatisfy({ $0 != nil }), output.allSatisfy({ $0 < 0x80 }) else {
-                guard units.allSatisfy({ $0 == nil }) else {
-                    throw RuleError(file: path, line: row.line, reason: "expected hex code points and ASCII output")
+        var line = 0
+        var start = 0
+        while start < bytes.count {
+            line += 1
+            let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+            defer { start = end + 1 }
+            if start == end || bytes[start] == UInt8(ascii: "#") { continue }
+            guard let tab = bytes[start..<end].firstIndex(of: 0x09) else {
+                throw RuleError(file: path, line: line, reason: "expected two tab-separated cells")
+            }
+            let output = Array(bytes[tab + 1..<end])
+            var units: [UInt16] = []
+            var value: UInt32 = 0
+            var digits = 0
+            for byte in bytes[start...tab] {
+                if let digit = hexDigit(byte) {
+                    value = value << 4 | digit
+                    digits += 1
+                } else if (byte == 0x20 || byte == 0x09) && digits == 4 {
+                    units.append(UInt16(value))
+                    value = 0
+                    digits = 0
+                } else {
+                    units = []
+                    break
                 }
-                fingerprints[row.cells[0]] = row.cells[1]
+            }
+            guard !units.isEmpty, units.count <= 2, output.allSatisfy({ $0 < 0x80 }) else {
+                let name = String(decoding: bytes[start..<tab], as: UTF8.self)
+                guard name.contains(where: { !$0.isHexDigit }) else {
+                    throw RuleError(file: path, line: line, reason: "expected one or two 4-digit code points and ASCII output")
+                }
+                fingerprints[name] = String(decoding: output, as: UTF8.self)
                 continue
             }
-            switch units.count {
-            case 1: singles.append((units[0]!, output))
-            case 2: pairs[UInt32(units[0]!) << 16 | UInt32(units[1]!)] = output
-            default: throw RuleError(file: path, line: row.line, reason: "expected one or two code points")
+            if units.count == 1 {
+                singles.append((units[0], output))
+            } else {
+                pairs[UInt32(units[0]) << 16 | UInt32(units[1])] = output
             }
         }
         return SearchKeyTable(singles: singles, pairs: pairs, fingerprints: fingerprints)
+    }
+
+    private static func hexDigit(_ byte: UInt8) -> UInt32? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): return UInt32(byte - UInt8(ascii: "0"))
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): return UInt32(byte - UInt8(ascii: "A") + 10)
+        default: return nil
+        }
     }
 
     /// The search-key rules' output for `units` (case-folded text, as the rules see it); nil when a
@@ -102,7 +132,7 @@ struct SearchKeyTable: Sendable {
                         continue
                     }
                     let start = Int(slot >> 5)
-                    output.append(contentsOf: UnsafeBufferPointer(rebasing: pool[start..<start + Int(slot & 15)]))
+                    for offset in start..<start + Int(slot & 15) { output.append(pool[offset]) }
                     index += 1
                 }
                 return true

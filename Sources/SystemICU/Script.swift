@@ -54,6 +54,15 @@ public struct Script: Hashable, Sendable, CustomStringConvertible {
 
     /// The ISO 15924 code, e.g. `Latn`, `Cyrl`, `Armn`, `Geor`.
     public var isoCode: String {
+        if code >= 0, Int(code) < Self.isoCodes.count { return Self.isoCodes[Int(code)] }
+        return Self.isoCode(code)
+    }
+
+    /// The codes of the first 256 script numbers (ICU has about 200), made once: a new string per call
+    /// cost a tenth of a Latin name's keys.
+    private static let isoCodes: [String] = (0..<256).map(isoCode)
+
+    private static func isoCode(_ code: Int32) -> String {
         guard let name = gz_script_short_name(code) else { return "Zzzz" }
         return String(cString: name)
     }

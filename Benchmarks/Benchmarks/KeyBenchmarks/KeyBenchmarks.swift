@@ -4,7 +4,7 @@ import GazetteerInternals
 // Name keys (display, script, search key, match key), one core. "computed": a normalizer that remembers
 // nothing, so every call runs the transforms; "memoised": the same names again, as an article repeats them.
 
-// Names of 6–12 letters as they appear in news, in three scripts.
+// Names of 6–12 letters as they appear in news, in four scripts.
 let latinNames = [
     "Kalbajar", "Stepanakert", "Yeghegnadzor", "Dashkesan", "Vardenis", "Kornidzor", "Khankendi",
     "Gadabay", "Springfield", "Alexandria", "Marseille", "Tartar", "Shamkir", "Nakhchivan", "Lachin",
@@ -13,6 +13,9 @@ let latinNames = [
 let armenianNames = [
     "Ջերմուկ", "Գորիս", "Եղեգնաձոր", "Վանաձոր", "Ստեփանակերտ", "Կոռնիձոր", "Քաշաթաղ", "Վարդենիս",
     "Մարտունի", "Հադրութ",
+]
+let georgianNames = [
+    "თბილისი", "ქუთაისი", "ბათუმი", "რუსთავი", "ზუგდიდი", "გორი", "ფოთი", "ცხინვალი", "სოხუმი", "ჯერმუკი",
 ]
 let cyrillicNames = [
     "Джермук", "Кельбаджар", "Ханкенди", "Степанакерт", "Ходжалы", "Гянджа", "Ванадзор", "Ереван",
@@ -35,7 +38,8 @@ func keyBenchmark(_ name: String, _ names: [String], memoCapacity: Int) {
 }
 
 let benchmarks: @Sendable () -> Void = {
-    for (script, names) in [("latin", latinNames), ("armenian", armenianNames), ("cyrillic", cyrillicNames)] {
+    for (script, names) in [("latin", latinNames), ("armenian", armenianNames), ("cyrillic", cyrillicNames),
+                            ("georgian", georgianNames)] {
         keyBenchmark("keys/\(script) (computed)", names, memoCapacity: 0)
         keyBenchmark("keys/\(script) (memoised)", names, memoCapacity: 1 << 16)
     }

@@ -21,10 +21,31 @@ struct Normalize: TakesNames {
     @Argument(help: "Names to normalize (- for standard input).")
     var names: [String] = []
 
+    /// For `Scripts/refresh-key-table`, not for users.
+    @Flag(help: .hidden)
+    var printKeyTable = false
+
+    /// For `Scripts/refresh-key-table`: `word-keys.tsv` for the names given.
+    @Flag(help: .hidden)
+    var printWordKeys = false
+
     func run() throws {
-        let normalizer = try NameNormalizer()
         let output = StandardOutput()
         defer { output.flush() }
+        if printKeyTable {
+            output.write(try NormalizationRules().searchKeyTableText())
+            return
+        }
+        let normalizer = try NameNormalizer()
+        if printWordKeys {
+            var words = names.filter { $0 != "-" }
+            if names.isEmpty || names == ["-"] {
+                var reader = LineReader()
+                while let line = try reader.next(willBlock: output.flush) { words.append(line) }
+            }
+            output.write(normalizer.wordKeysText(for: words))
+            return
+        }
         var json = JSONWriter()
         var records = format == .json ? JSONEnvelope(items: "names", output: output) : nil
 
