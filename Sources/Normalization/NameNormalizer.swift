@@ -259,10 +259,11 @@ public final class NameNormalizer: Sendable {
     }
 
     /// The match key rules, repeated until the key is stable (a rule's output may make a pattern another
-    /// rule rewrites, e.g. "kkh" → "kh" → "h"), at most four times.
+    /// rule rewrites, e.g. "kkh" → "kh" → "h"), at most eight times: letter soup such as "qkxhqhjx" takes five
+    /// passes (kx → kh → h, then hh, then gg), and a key that stops short is not a fixpoint.
     private static func stableMatchKey(_ units: [UInt16], rules: Transliterator) -> String {
         var units = units
-        for _ in 0..<4 {
+        for _ in 0..<8 {
             let before = units
             rules.transliterate(&units)
             if units == before { break }

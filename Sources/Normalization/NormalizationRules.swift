@@ -159,7 +159,9 @@ public final class NormalizationRules: Sendable {
         String(tag.prefix { $0 != "-" && $0 != "_" }).lowercased()
     }
 
-    private static func compile(_ text: String, path: String) throws(RuleError) -> Transliterator {
+    /// Compiles ICU transform rules read from `path`.
+    /// - Throws: ``RuleError`` with the line and column of a rule ICU cannot compile.
+    public static func compile(_ text: String, path: String) throws(RuleError) -> Transliterator {
         do {
             return try Transliterator(rules: text, name: URL(fileURLWithPath: path).lastPathComponent)
         } catch {
