@@ -146,8 +146,9 @@ public final class NormalizationRules: Sendable {
     }
 
     /// The match key of a search key: `match-key.txt` applied until the key is stable (a rule's output may
-    /// make a pattern another rule rewrites, e.g. "kkh" → "kh" → "h"), at most four times; by the
-    /// interpreter when the key is ASCII.
+    /// make a pattern another rule rewrites, e.g. "kkh" → "kh" → "h"), at most eight times (letter soup
+    /// such as "qkxhqhjx" takes five passes: kx → kh → h, then hh, then gg); by the interpreter when the
+    /// key is ASCII.
     func matchKey(ofSearchKey units: [UInt16]) -> String {
         if let interpreter = matchKeyInterpreter, !units.contains(where: { $0 >= 0x80 }) {
             var bytes = units.map { UInt8(truncatingIfNeeded: $0) }
@@ -158,7 +159,7 @@ public final class NormalizationRules: Sendable {
         return matchKeyThroughICU(units)
     }
 
-    private static let matchKeyRounds = 4
+    private static let matchKeyRounds = 8
 
     /// The match key by ICU alone, for ``matchKey(ofSearchKey:)`` and for tests that compare the two.
     func matchKeyThroughICU(_ units: [UInt16]) -> String {
@@ -268,7 +269,9 @@ public final class NormalizationRules: Sendable {
         String(tag.prefix { $0 != "-" && $0 != "_" }).lowercased()
     }
 
-    static func compile(_ text: String, path: String) throws(RuleError) -> Transliterator {
+    /// Compiles ICU transform rules read from `path`.
+    /// - Throws: ``RuleError`` with the line and column of a rule ICU cannot compile.
+    package static func compile(_ text: String, path: String) throws(RuleError) -> Transliterator {
         do {
             return try Transliterator(rules: text, name: URL(fileURLWithPath: path).lastPathComponent)
         } catch {

@@ -73,6 +73,12 @@ struct QueryParser: Sendable {
             && searchKey.hasSuffix(ending) {
             variants.append(variant(String(searchKey.dropLast(ending.count)), feature: nil))
         }
+        // A Latin query may be in ISO 9 or GOST 7.79 (Cahkadzor, Nojakert): read it that way too.
+        if keys.script == "Latn", searchKey.utf8.contains(where: { $0 == UInt8(ascii: "c") || $0 == UInt8(ascii: "j") }) {
+            var units = Array(searchKey.utf16)
+            rules.readingKey.transliterate(&units)
+            variants.append(variant(String(decoding: units, as: UTF16.self), feature: nil))
+        }
         var seen: Set<Variant> = []
         variants = variants.filter { !$0.searchKey.isEmpty && seen.insert($0).inserted }
         return Parsed(display: display, variants: variants, qualifier: qualifier,

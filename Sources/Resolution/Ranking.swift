@@ -94,9 +94,14 @@ enum Ranking {
     /// How close two spellings are that share a match key: the fewer edits between their search keys, the
     /// likelier one is the other in another convention (Gafan and Qafan, one consonant apart) rather than an
     /// unrelated name that the coarse key happens to merge (Gafan and Geffen, three vowels apart).
+    /// When more than half of the query's letters differ, the two are different words that the key merged
+    /// (Xyzzy and Xızı, Zzyzx and Zic), not one name in two conventions: such a reading stays below the default
+    /// threshold unless the place is a major one.
     static func spellingCloseness(_ query: String, _ name: String) -> Double {
         let distance = EditDistance.damerauLevenshtein(query, name, limit: 6)
-        return 1.0 - 0.035 * Double(min(distance, 6))
+        let closeness = 1.0 - 0.035 * Double(min(distance, 6))
+        let letters = query.utf8.count { $0 != UInt8(ascii: " ") }
+        return 2 * distance > letters ? closeness * 0.7 : closeness
     }
 
     /// The score of one candidate before query-level biases. A near miss of a curated name counts for

@@ -1,12 +1,14 @@
 import Foundation
 import Normalization
+import SystemICU
 
 /// The data that shapes how queries are read, loaded from `Gazetteer/`:
 ///
 /// - `rules/generic-words.tsv`: words such as district, lake, город, rayonu, մարզ around names;
 /// - `rules/adjective-endings.tsv`: adjective endings generic words call for (Кельбаджарский район);
 /// - `rules/script-endings.tsv`: endings a language puts on every name (Georgian -i);
-/// - `rules/qualifier-codes.tsv`: qualifiers such as USA and UK after a comma.
+/// - `rules/qualifier-codes.tsv`: qualifiers such as USA and UK after a comma;
+/// - `rules/reading-key.txt`: another reading of a Latin query, in the ISO and GOST conventions (c as ts).
 ///
 /// (Ordinary words, which need more than a distant spelling match, are in the database: see
 /// `LookupConnection.isCommonWord(_:)`.)
@@ -29,6 +31,8 @@ public struct ResolverRules: Sendable {
     public var adjectiveEndings: [String]
     /// Endings to try removing from any query in a script (ISO 15924 code → endings).
     public var scriptEndings: [String: [String]]
+    /// Rewrites a Latin query's search key as the ISO and GOST conventions read its letters.
+    public var readingKey: Transliterator
 
     /// Loads the rules from the data folder `directory` (the `Gazetteer/` folder), computing each word's
     /// search key with `normalizer`.
@@ -72,6 +76,8 @@ public struct ResolverRules: Sendable {
         }
         self.qualifierCodes = qualifierCodes
 
+        let reading = rules.appendingPathComponent("reading-key.txt").path
+        readingKey = try NormalizationRules.compile(try RuleTable.read(reading), path: reading)
     }
 
     /// The rules in the default data folder.

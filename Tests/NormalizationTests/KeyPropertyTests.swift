@@ -86,6 +86,13 @@ import Testing
         await propertyCheck(count: 3000, input: Gen.lowercaseLetter.string(of: 1...12)) { checkProperties($0) }
     }
 
+    /// Found by the random tests: letter soup whose match key needed more than four passes of the rules.
+    @Test(arguments: ["qkxhqhjx", "c'gkxxgkixc", "hjcqkxx q-auu", "uyzkxgx", "vizkxv"])
+    func longRuleChainsReachAFixpoint(name: String) {
+        let key = normalizer.matchKey(name)
+        #expect(normalizer.matchKey(key) == key)
+    }
+
     @Test func hugeNamesDoNotCrash() {
         let huge = String(repeating: "Ջերմուկ Cermuk Джермук ", count: 20_000)
         let keys = normalizer.keys(for: huge)
