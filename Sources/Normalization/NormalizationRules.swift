@@ -20,10 +20,10 @@ public final class NormalizationRules: Sendable {
     }
 
     /// File names inside the rules folder.
-    package static let transliteratorsFile = "transliterators.tsv"
-    package static let cyrillicLanguagesFile = "cyrillic-languages.tsv"
-    package static let searchKeyFile = "search-key.txt"
-    package static let matchKeyFile = "match-key.txt"
+    public static let transliteratorsFile = "transliterators.tsv"
+    public static let cyrillicLanguagesFile = "cyrillic-languages.tsv"
+    public static let searchKeyFile = "search-key.txt"
+    public static let matchKeyFile = "match-key.txt"
 
     let transformRows: [TransformRow]
     let transformsPath: String
@@ -33,7 +33,7 @@ public final class NormalizationRules: Sendable {
     let searchKeyRules: Transliterator
     let matchKeyRules: Transliterator
     /// A fingerprint of the rule files' text: keys computed under other rules are not comparable.
-    package let fingerprint: String
+    public let fingerprint: String
     private let opened = Mutex<[String: Transliterator?]>([:])
 
     /// Loads and compiles the rules in `directory` (a `rules/` folder).
@@ -67,7 +67,7 @@ public final class NormalizationRules: Sendable {
 
     /// The ``fingerprint`` the rules in `directory` would have, from the files' text alone: cheaper than
     /// compiling them, for telling whether a database was built under the rules on disk.
-    package static func fingerprint(directory: URL) throws(RuleError) -> String {
+    public static func fingerprint(directory: URL) throws(RuleError) -> String {
         var texts: [String] = []
         for file in [transliteratorsFile, cyrillicLanguagesFile, searchKeyFile, matchKeyFile] {
             texts.append(try RuleTable.read(directory.appendingPathComponent(file).path))
@@ -91,7 +91,7 @@ public final class NormalizationRules: Sendable {
 
     /// Opens every transform `transliterators.tsv` names.
     /// - Throws: ``RuleError`` with the line of the first transform the system ICU does not have.
-    package func checkTransforms() throws(RuleError) {
+    public func checkTransforms() throws(RuleError) {
         for row in transformRows where transliterator(id: row.id) == nil {
             throw RuleError(file: transformsPath, line: row.line,
                             reason: "the system ICU has no transform '\(row.id)'")
