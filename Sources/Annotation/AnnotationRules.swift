@@ -7,41 +7,41 @@ import Normalization
 /// `Gazetteer/annotation/inflections.tsv`.
 public struct AnnotationRules: Sendable {
     /// Search keys of ordinary words, in any language.
-    public var commonWords: Set<String>
-    public var givenNames: Set<String>
+    package var commonWords: Set<String>
+    package var givenNames: Set<String>
     /// Frequent surnames: alone, they name people more often than their namesake towns.
-    public var surnames: Set<String>
+    package var surnames: Set<String>
     /// Patronymics ("Викторович", "Сергеевна"): a capitalized word before one is a given name.
-    public var patronymics: Set<String>
+    package var patronymics: Set<String>
     /// Makers' names ("Jeep", "Mercedes"): what follows them is a product, not a place.
-    public var brands: Set<String>
+    package var brands: Set<String>
     /// Words for a family ("family", "ailesi", "семья"): the name before one is a surname.
-    public var familyWords: Set<String>
+    package var familyWords: Set<String>
     /// Titles before a person's name, as search keys (one or more words).
-    public var titles: Set<String> {
+    package var titles: Set<String> {
         didSet { titleEndings = Self.lastWords(of: titles) }
     }
     /// The last word of every title: most words are none, and only those need the whole title looked up.
-    public private(set) var titleEndings: Set<String> = []
+    package private(set) var titleEndings: Set<String> = []
     /// Demonym (search key) → country code.
     public var demonyms: [String: String]
     /// Abbreviations that may stand for a place in text (US, U.S., UK): the only short codes accepted.
-    public var abbreviations: Set<String>
+    package var abbreviations: Set<String>
     /// Abbreviations of places as written (США, ՀՀ, ABŞ, "B.C."), with the places they stand for.
-    public var placeAbbreviations: [String: [PlaceAbbreviation]]
+    package var placeAbbreviations: [String: [PlaceAbbreviation]]
     /// Abbreviations that stand for places when a dot follows them ("Kan.", "Ga."): search keys.
-    public var dottedAbbreviations: Set<String>
+    package var dottedAbbreviations: Set<String>
     /// Abbreviations that begin place names, written with a dot ("St. Louis", "Mt. Pleasant").
-    public var nameAbbreviations: Set<String>
+    package var nameAbbreviations: Set<String>
     /// Words after which a place name is part of a street's name ("Dublin Road").
-    public var streetWords: Set<String>
+    package var streetWords: Set<String>
     /// Words that join the parts of a name: "of" (Republic of Armenia), "and" (Bosnia and Herzegovina).
-    public var connectors: Set<String>
+    package var connectors: Set<String>
     /// Inflections by script (ISO 15924 code): the ending as written (lower case), and what to put back.
-    public var inflections: [String: [Inflection]]
+    package var inflections: [String: [Inflection]]
     /// Search keys of generic words ("district", "village", "rayonu") and the feature each names.
-    public var genericWords: [String: String]
-    public let firstWords: FirstWordIndex
+    package var genericWords: [String: String]
+    package let firstWords: FirstWordIndex
 
     public init(database: GazetteerDatabase, normalizer: NameNormalizer, dataDirectory: URL) throws {
         commonWords = Set(try database.lexicon("common").keys)
@@ -80,10 +80,10 @@ public struct AnnotationRules: Sendable {
     }
 
     /// A case ending or other inflection of a name.
-    public struct Inflection: Sendable {
-        public var ending: String
+    package struct Inflection: Sendable {
+        package var ending: String
         /// What the name's nominative has in place of the ending (Georgian -ი), often nothing.
-        public var restore: String
+        package var restore: String
         /// The ending's scalars, to compare with a word's end without building strings.
         public let scalars: [Unicode.Scalar]
 
@@ -95,12 +95,12 @@ public struct AnnotationRules: Sendable {
     }
 
     /// An abbreviation that stands for a place in running text.
-    public struct PlaceAbbreviation: Sendable {
+    package struct PlaceAbbreviation: Sendable {
         /// A name the resolver resolves to the place meant, its best reading ("United States", "Georgia, United
         /// States").
         public var place: String
         /// Only after a capitalized word and a comma, as postal codes of states are written ("Little Rock, AR").
-        public var afterComma: Bool
+        package var afterComma: Bool
     }
 
     /// Reads `abbreviation<TAB>place<TAB>language<TAB>where` rows.

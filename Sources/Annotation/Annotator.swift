@@ -120,7 +120,7 @@ public final class Annotator: Sendable {
 }
 
 /// Why a text could not be annotated.
-public enum AnnotationError: Error, CustomStringConvertible {
+package enum AnnotationError: Error, CustomStringConvertible {
     /// Offsets are 32-bit: one document may hold up to 2³¹ − 1 UTF-16 code units (about 2 GB of text).
     case documentTooLarge(units: Int)
 

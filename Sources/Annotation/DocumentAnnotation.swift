@@ -12,7 +12,7 @@
 /// for window in windows { try document.annotate(window) { print($0.start, $0.text) } }
 /// ```
 /// One per document; not shared between tasks.
-public final class DocumentAnnotation {
+package final class DocumentAnnotation {
     public let annotator: Annotator
     public let options: AnnotateOptions
     private var context = Annotator.DocumentContext()
@@ -39,14 +39,14 @@ public final class DocumentAnnotation {
 /// A single line longer than a window is cut after a sentence's end (a full stop, exclamation or question
 /// mark and a space after five ASCII letters, so never inside "St. Louis"), else after a space, and only as
 /// a last resort inside a word (longer than any name) at a character boundary.
-public enum DocumentWindows {
+package enum DocumentWindows {
     /// About a megabyte: far beyond a news article, so that articles are annotated whole, and small
     /// enough that a window's words, facts and mentions take tens of megabytes.
-    public static let defaultSize = 1 << 20
+    package static let defaultSize = 1 << 20
 
     /// The length of the first window of `bytes`: all of them when they fit in `limit`, else at most
     /// `limit` and at least half of it.
-    public static func firstWindowLength(of bytes: UnsafeBufferPointer<UInt8>, limit: Int = defaultSize) -> Int {
+    package static func firstWindowLength(of bytes: UnsafeBufferPointer<UInt8>, limit: Int = defaultSize) -> Int {
         guard bytes.count > max(limit, 8) else { return bytes.count }
         let end = max(limit, 8)
         // Only the second half is searched, so that every window makes progress of at least half a window.

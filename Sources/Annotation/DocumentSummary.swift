@@ -7,27 +7,27 @@ import Resolution
 /// The first country is the article's focus in CLIFF's sense; a mention of Goris counts for Goris, for
 /// Syunik and for Armenia. Built mention by mention, so a streamed document is summarised without keeping
 /// its mentions.
-public struct DocumentSummary: Sendable, Hashable, Codable {
+package struct DocumentSummary: Sendable, Hashable, Codable {
     /// A country, division or place and its number of mentions.
     public struct Entry: Sendable, Hashable, Codable {
         /// The place's id for places and for divisions the store has as places; empty otherwise.
-        public var id: String
+        package var id: String
         public var name: String
         /// ISO 3166-1 alpha-2 code of the country (of the division or place).
         public var country: String
         /// The division's code within the country, for divisions.
-        public var admin1Code: String
+        package var admin1Code: String
         public var mentions: Int
     }
 
     public private(set) var countries: [Entry] = []
-    public private(set) var divisions: [Entry] = []
+    package private(set) var divisions: [Entry] = []
     public private(set) var places: [Entry] = []
 
     public init() {}
 
     /// Counts one mention. Mentions without a place count for nothing.
-    public mutating func add(_ mention: Mention) {
+    package mutating func add(_ mention: Mention) {
         guard let place = mention.place?.place else { return }
         let isCountry = place.featureClass == "A" && place.featureCode.hasPrefix("PCL")
         let isDivision = place.featureClass == "A" && place.featureCode == "ADM1"

@@ -13,9 +13,9 @@ public struct Mention: Sendable {
     /// The place meant, or nil when the span is recognized as a place name but could not be resolved.
     public var place: ResolvedPlace?
     /// Other places the span may mean, best first.
-    public var alternatives: [ResolvedPlace]
+    package var alternatives: [ResolvedPlace]
     /// Why detection took the span for a place name; how its name matched is in `place.match`.
-    public var reasons: [Reason]
+    package var reasons: [Reason]
 
     public init(start: Int, end: Int, text: String, score: Double, place: ResolvedPlace?, alternatives: [ResolvedPlace],
                 reasons: [Reason] = []) {
@@ -62,14 +62,14 @@ public struct AnnotateOptions: Sendable, Hashable {
     /// Mentions scoring below this are left out.
     public var minimumScore: Double
     /// How many alternative places to report per mention.
-    public var alternatives: Int
+    package var alternatives: Int
     /// Also mark adjectives of nationality ("American", "Russian") as mentions of their country, as some
     /// corpora (LGL) do; off by default, following this project's annotation conventions.
     public var demonyms: Bool
     /// Prefer places in these countries (ISO 3166-1 alpha-2), like `resolve --country`.
     public var countries: [String]
     /// Prefer places near this point, like `resolve --near`: where a local paper's readers live.
-    public var near: Coordinate?
+    package var near: Coordinate?
 
     public init(minimumScore: Double = 0.3, alternatives: Int = 3, demonyms: Bool = false, countries: [String] = [],
                 near: Coordinate? = nil) {

@@ -3,7 +3,7 @@
 ///
 /// Between releases it carries a `-dev` suffix and `CHANGELOG.md` gathers changes under "Unreleased"; a
 /// release drops the suffix and names a CHANGELOG section after it (a test keeps the two in step).
-public enum GazetteerVersion {
+package enum GazetteerVersion {
     /// The version, in Semantic Versioning form.
-    public static let current = "0.2.0-dev"
+    package static let current = "0.2.0-dev"
 }

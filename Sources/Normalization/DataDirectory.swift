@@ -8,7 +8,7 @@ import Foundation
 /// was built from (so `swift run` and `swift test` work in a fresh clone with no setup).
 public enum DataDirectory {
     /// The environment variable that overrides the data folder.
-    public static let environmentVariable = "GAZETTEER_DATA"
+    package static let environmentVariable = "GAZETTEER_DATA"
 
     /// The data folder to use.
     /// - Throws: ``RuleError`` when no candidate folder has a `rules/` subfolder.

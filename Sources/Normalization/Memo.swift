@@ -2,7 +2,7 @@ import Foundation
 import Synchronization
 
 /// A key a ``Memo`` can hold: hashed and compared by the memo's own cheap means.
-public protocol MemoKey: Sendable {
+package protocol MemoKey: Sendable {
     /// A 64-bit hash, mixed with a small `tag` telling variants of one computation apart.
     func memoHash(tag: UInt8) -> UInt64
     func memoEquals(_ other: Self) -> Bool
@@ -12,7 +12,7 @@ extension String: MemoKey {
     /// FNV-1a of the UTF-8 bytes: `String`'s own hashing normalizes non-ASCII text first, which costs more
     /// than the memo saves.
     @inlinable
-    public func memoHash(tag: UInt8) -> UInt64 {
+    package func memoHash(tag: UInt8) -> UInt64 {
         var text = self
         return text.withUTF8 { bytes in
             var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(tag)
@@ -24,7 +24,7 @@ extension String: MemoKey {
     }
 
     @inlinable
-    public func memoEquals(_ other: String) -> Bool {
+    package func memoEquals(_ other: String) -> Bool {
         var a = self
         var b = other
         return a.withUTF8 { x in
@@ -36,12 +36,12 @@ extension String: MemoKey {
 extension Int64: MemoKey {
     /// A multiplicative mix, so that consecutive row ids spread over the shards.
     @inlinable
-    public func memoHash(tag: UInt8) -> UInt64 {
+    package func memoHash(tag: UInt8) -> UInt64 {
         (UInt64(bitPattern: self) ^ UInt64(tag) << 56) &* 0x9E37_79B9_7F4A_7C15
     }
 
     @inlinable
-    public func memoEquals(_ other: Int64) -> Bool { self == other }
+    package func memoEquals(_ other: Int64) -> Bool { self == other }
 }
 
 /// A bounded, thread-safe memo of values computed from strings or row ids: keys of names, answers to
@@ -52,7 +52,7 @@ extension Int64: MemoKey {
 /// serialise on ICU's own mutex. Entries are found by the key's 64-bit ``MemoKey/memoHash(tag:)`` and
 /// confirmed by comparing keys. The table is split into shards so that tasks rarely wait for each other,
 /// and a full shard is simply emptied: an approximate LRU would cost more than recomputing a few values.
-public final class Memo<Key: MemoKey, Value: Sendable>: Sendable {
+package final class Memo<Key: MemoKey, Value: Sendable>: Sendable {
     /// A class, so that a lookup copies one reference rather than every string of the entry.
     @usableFromInline final class Entry: Sendable {
         @usableFromInline let key: Key
@@ -100,4 +100,4 @@ public final class Memo<Key: MemoKey, Value: Sendable>: Sendable {
 }
 
 /// A memo of values computed from strings.
-public typealias StringMemo<Value: Sendable> = Memo<String, Value>
+package typealias StringMemo<Value: Sendable> = Memo<String, Value>

@@ -5,7 +5,7 @@ public struct RuleError: Error, Equatable, Sendable, CustomStringConvertible {
     /// 1-based line; 0 when the fault is not tied to a line (a missing file).
     public var line: Int
     /// 1-based column in Unicode scalars; 0 when unknown.
-    public var column: Int
+    package var column: Int
     /// What is wrong, in words a user can act on.
     public var reason: String
 

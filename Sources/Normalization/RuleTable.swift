@@ -2,7 +2,7 @@ import Foundation
 
 /// A small tab-separated rule table from `Gazetteer/`: `#` starts a comment line, blank lines are skipped,
 /// and every other line must have at least the expected number of cells.
-public struct RuleTable: Sendable {
+package struct RuleTable: Sendable {
     public struct Row: Sendable {
         /// 1-based line number, for error messages.
         public var line: Int

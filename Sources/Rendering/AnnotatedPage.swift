@@ -9,9 +9,9 @@ import Resolution
 ///
 /// The details of a mention are not inside its marked text but referenced with `aria-describedby`, so copying
 /// the article or reading it aloud gives the text as written.
-public enum AnnotatedPage {
+package enum AnnotatedPage {
     /// The page for `text` and its mentions; `outlines` draws the countries under the map's dots (none: dots only).
-    public static func render(_ text: String, mentions: [Mention], title: String, outlines: MapOutlines? = nil) -> String {
+    package static func render(_ text: String, mentions: [Mention], title: String, outlines: MapOutlines? = nil) -> String {
         var page = Writer()
         let article = page.article(text, mentions: mentions) + page.finishArticle()
         return page.header(title: title) + article + page.footer(outlines: outlines)
@@ -20,7 +20,7 @@ public enum AnnotatedPage {
     /// A page written piece by piece, for an article too long to hold: the article's HTML as its windows
     /// come, then the header (whose summary counts every mention), and the map, list of places and the
     /// mentions' details. The caller puts the header before the article.
-    public struct Writer {
+    package struct Writer {
         private var article = Paragraphs()
         private var places = PlaceList()
         /// The hidden descriptions that marks point at with `aria-describedby`, in mention order.
@@ -50,7 +50,7 @@ public enum AnnotatedPage {
         }
 
         /// The end of the article's last paragraph (or the note of an empty article), after its last window.
-        public mutating func finishArticle() -> String {
+        package mutating func finishArticle() -> String {
             article.endLine()
             let rest = article.takeHTML()
             return article.isEmpty ? "<p>The article is empty.</p>\n" : rest
@@ -75,7 +75,7 @@ public enum AnnotatedPage {
 
         /// Everything after the article: the map, the list of places and the details; `outlines` draws the
         /// countries under the map's dots (none: dots only).
-        public func footer(outlines: MapOutlines? = nil) -> String {
+        package func footer(outlines: MapOutlines? = nil) -> String {
             let map = places.entries.isEmpty ? nil : PlaceMap.svg(places: mapPlaces(places), outlines: outlines)
             var list = places.entries.enumerated().map { listItem($0.element, key: places.key($0.offset)) }
                 .joined(separator: "\n")

@@ -1,5 +1,5 @@
 /// Who the data comes from, as the licences of the sources ask: written into every JSON and GeoJSON output.
-public enum Attribution {
+package enum Attribution {
     public static let text = "Place data from GeoNames (geonames.org) and Who's On First (whosonfirst.org), "
         + "CC BY 4.0, with names from the Unicode CLDR; see NOTICE."
 }
@@ -7,21 +7,21 @@ public enum Attribution {
 extension JSONWriter {
     /// Opens the object that every `--format json` output is, whatever the number of inputs:
     /// `{"attribution": …, "<items>": [`. Write the items, then close with ``endEnvelope()``.
-    public mutating func beginEnvelope(items: StaticString) {
+    package mutating func beginEnvelope(items: StaticString) {
         beginObject()
         key("attribution"); string(Attribution.text)
         key(items)
         beginArray()
     }
 
-    public mutating func endEnvelope() {
+    package mutating func endEnvelope() {
         endArray()
         endObject()
     }
 
     /// Opens a GeoJSON FeatureCollection with the attribution as a foreign member; close it with
     /// ``endEnvelope()``.
-    public mutating func beginFeatureCollection() {
+    package mutating func beginFeatureCollection() {
         beginObject()
         key("type"); string("FeatureCollection")
         key("attribution"); string(Attribution.text)

@@ -12,7 +12,7 @@
 /// json.endObject()
 /// String(decoding: json.bytes, as: UTF8.self)  // {"name":"Jermuk","lat":39.84}
 /// ```
-public struct JSONWriter: Sendable {
+package struct JSONWriter: Sendable {
     /// The JSON text written so far.
     public private(set) var bytes: [UInt8] = []
     private var needsComma = false
@@ -21,36 +21,36 @@ public struct JSONWriter: Sendable {
 
     /// The text written so far, removed from the writer, which carries on where it was (inside an array,
     /// after a value): for streaming a long output in pieces.
-    public mutating func takeBytes() -> [UInt8] {
+    package mutating func takeBytes() -> [UInt8] {
         let taken = bytes
         bytes.removeAll(keepingCapacity: true)
         return taken
     }
 
     /// Removes the text written so far, keeping the buffer's capacity.
-    public mutating func reset() {
+    package mutating func reset() {
         bytes.removeAll(keepingCapacity: true)
         needsComma = false
     }
 
-    public mutating func beginObject() {
+    package mutating func beginObject() {
         separate()
         bytes.append(UInt8(ascii: "{"))
         needsComma = false
     }
 
-    public mutating func endObject() {
+    package mutating func endObject() {
         bytes.append(UInt8(ascii: "}"))
         needsComma = true
     }
 
-    public mutating func beginArray() {
+    package mutating func beginArray() {
         separate()
         bytes.append(UInt8(ascii: "["))
         needsComma = false
     }
 
-    public mutating func endArray() {
+    package mutating func endArray() {
         bytes.append(UInt8(ascii: "]"))
         needsComma = true
     }
@@ -75,14 +75,14 @@ public struct JSONWriter: Sendable {
         if let value { string(value) } else { null() }
     }
 
-    public mutating func number(_ value: Int) {
+    package mutating func number(_ value: Int) {
         separate()
         bytes.append(contentsOf: String(value).utf8)
         needsComma = true
     }
 
     /// A finite number in its shortest round-trip form; non-finite values, which JSON cannot hold, as null.
-    public mutating func number(_ value: Double) {
+    package mutating func number(_ value: Double) {
         guard value.isFinite else { return null() }
         separate()
         if value == value.rounded(), abs(value) < 1e15 {
@@ -93,13 +93,13 @@ public struct JSONWriter: Sendable {
         needsComma = true
     }
 
-    public mutating func bool(_ value: Bool) {
+    package mutating func bool(_ value: Bool) {
         separate()
         bytes.append(contentsOf: (value ? "true" : "false").utf8)
         needsComma = true
     }
 
-    public mutating func null() {
+    package mutating func null() {
         separate()
         bytes.append(contentsOf: "null".utf8)
         needsComma = true

@@ -53,7 +53,7 @@ extension JSONWriter {
 
     /// Opens a document object up to its `mentions` array; write each mention with ``mention(_:)`` and close
     /// with ``endAnnotation(summary:)``, to stream a long document's mentions.
-    public mutating func beginAnnotation(document: String? = nil) {
+    package mutating func beginAnnotation(document: String? = nil) {
         beginObject()
         if let document { key("document"); string(document) }
         key("mentions")
@@ -61,7 +61,7 @@ extension JSONWriter {
     }
 
     /// Closes the `mentions` array, writes the summary and closes the document object.
-    public mutating func endAnnotation(summary: DocumentSummary) {
+    package mutating func endAnnotation(summary: DocumentSummary) {
         endArray()
         key("summary")
         beginObject()
@@ -87,7 +87,7 @@ extension JSONWriter {
     }
 
     /// GeoJSON Features, one per resolved place, with the mentions that name it.
-    public mutating func annotationFeatures(_ mentions: [Mention], document: String?, first: inout Bool) {
+    package mutating func annotationFeatures(_ mentions: [Mention], document: String?, first: inout Bool) {
         var order: [String] = []
         var byPlace: [String: (ResolvedPlace, [Mention])] = [:]
         for mention in mentions {
@@ -122,8 +122,8 @@ extension JSONWriter {
 
 /// The article for a terminal, each mention marked inline: `Goris⟦Goris, AM⟧`, with the article's own control
 /// characters made visible (``TerminalText``).
-public enum AnnotatedText {
-    public static func render(_ text: String, mentions: [Mention], color: Bool) -> String {
+package enum AnnotatedText {
+    package static func render(_ text: String, mentions: [Mention], color: Bool) -> String {
         let scalars = Array(text.unicodeScalars)
         var output = String.UnicodeScalarView()
         var position = 0

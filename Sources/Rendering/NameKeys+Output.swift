@@ -2,7 +2,7 @@ import Normalization
 
 extension JSONWriter {
     /// The `normalize` output object: `input`, `display`, `script`, `search_key`, `match_key`.
-    public mutating func nameKeys(_ keys: NameKeys, input: String) {
+    package mutating func nameKeys(_ keys: NameKeys, input: String) {
         beginObject()
         key("input"); string(input)
         key("display"); string(keys.display)

@@ -23,7 +23,7 @@ extension JSONWriter {
     }
 
     /// A place with all its names, as `gazetteer info --format json` prints it.
-    public mutating func placeInfo(_ place: Place, names: [PlaceName]) {
+    package mutating func placeInfo(_ place: Place, names: [PlaceName]) {
         beginObject()
         placeFields(place)
         key("admin2_code"); string(place.admin2)
@@ -48,7 +48,7 @@ extension JSONWriter {
 
 extension JSONWriter {
     /// A place near a point: the place object P with `distance` in kilometres (three decimals).
-    public mutating func nearbyPlace(_ nearby: NearbyPlace) {
+    package mutating func nearbyPlace(_ nearby: NearbyPlace) {
         beginObject()
         placeFields(nearby.place)
         key("distance"); number((nearby.distance * 1000).rounded() / 1000)

@@ -5,7 +5,7 @@ import Resolution
 extension JSONWriter {
     /// The result object R (docs/schema/result.schema.json): the place fields, `score`, and `match`
     /// (`name`, `kind`, `language`, `type`, `source`, and `distance` for fuzzy matches).
-    public mutating func resolvedPlace(_ result: ResolvedPlace) {
+    package mutating func resolvedPlace(_ result: ResolvedPlace) {
         beginObject()
         resultFields(result)
         endObject()
@@ -38,7 +38,7 @@ extension JSONWriter {
 
     /// A GeoJSON (RFC 7946) Feature for one result: a Point in longitude, latitude order, with the query, the
     /// result's rank and the result object's fields as properties.
-    public mutating func geoJSONFeature(_ result: ResolvedPlace, query: String, rank: Int) {
+    package mutating func geoJSONFeature(_ result: ResolvedPlace, query: String, rank: Int) {
         beginPointFeature(result.place)
         key("query"); string(query)
         key("rank"); number(rank)
@@ -49,7 +49,7 @@ extension JSONWriter {
 
     /// Opens a GeoJSON Feature at the place's point and its `properties` object; the caller writes the
     /// properties and closes both objects.
-    public mutating func beginPointFeature(_ place: Place) {
+    package mutating func beginPointFeature(_ place: Place) {
         beginObject()
         key("type"); string("Feature")
         key("geometry")
@@ -67,7 +67,7 @@ extension JSONWriter {
 }
 
 /// CSV (RFC 4180) rows of resolution results.
-public enum CSVOutput {
+package enum CSVOutput {
     /// The result object's fields, flattened: `match.name` becomes `match_name`, as everywhere in the schema.
     public static let header = "query,rank,id,geonameid,name,label,country,admin1,admin1_code,admin2,feature,"
         + "feature_class,feature_code,lat,lon,population,source,score,match_name,match_kind,match_language,"

@@ -6,9 +6,9 @@ import Resolution
 ///
 /// Plain HTML forms that work without script; a few lines of script only read an uploaded file into the
 /// text box. No external assets, so the page works on a machine without network.
-public enum ServicePage {
+package enum ServicePage {
     /// The start page, with both forms empty.
-    public static func home() -> String {
+    package static func home() -> String {
         page(title: "gazetteer", body: forms(query: ""))
     }
 

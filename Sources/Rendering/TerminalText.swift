@@ -4,9 +4,9 @@
 /// author retitle the window, move the cursor or hide lines of the report. Control characters other than
 /// line feed and tab are shown as visible symbols instead (ESC as ␛, BEL as ␇, C1 controls as �), and a
 /// carriage return survives only as part of a CRLF line break.
-public enum TerminalText {
+package enum TerminalText {
     /// `text` with every control character that could steer a terminal replaced by a visible symbol.
-    public static func sanitized(_ text: String) -> String {
+    package static func sanitized(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: needsReplacement) else { return text }
         var output = String.UnicodeScalarView()
         append(text.unicodeScalars, to: &output)

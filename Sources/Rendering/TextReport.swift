@@ -2,7 +2,7 @@ import Foundation
 import GazetteerStore
 
 /// Human-readable reports for a terminal.
-public enum TextReport {
+package enum TextReport {
     /// A place and its names, grouped by kind.
     public static func place(_ place: Place, names: [PlaceName]) -> String {
         TerminalText.sanitized(placeLines(place, names: names))
@@ -28,7 +28,7 @@ public enum TextReport {
     }
 
     /// Counts by country, feature, source and kind.
-    public static func statistics(_ statistics: StoreStatistics, top: Int) -> String {
+    package static func statistics(_ statistics: StoreStatistics, top: Int) -> String {
         TerminalText.sanitized(statisticsLines(statistics, top: top))
     }
 

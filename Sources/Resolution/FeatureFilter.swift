@@ -2,11 +2,11 @@ import GazetteerStore
 
 /// A GeoNames feature class, optionally with a code: `P`, `A.ADM1`, `H.LK`.
 public struct FeatureFilter: Hashable, Sendable, CustomStringConvertible {
-    public var featureClass: String
+    package var featureClass: String
     public var code: String?
 
     /// GeoNames' nine feature classes and what each holds (https://www.geonames.org/export/codes.html).
-    public static let classes: KeyValuePairs<String, String> = [
+    package static let classes: KeyValuePairs<String, String> = [
         "A": "country, state, region", "H": "stream, lake", "L": "parks, area", "P": "city, village",
         "R": "road, railroad", "S": "spot, building, farm", "T": "mountain, hill, rock", "U": "undersea",
         "V": "forest, heath",
@@ -43,7 +43,7 @@ extension FeatureFilter {
 
 extension Array where Element == FeatureFilter {
     /// Whether a place passes: an empty list admits every place, else one filter must match.
-    public func admits(_ place: Place) -> Bool {
+    package func admits(_ place: Place) -> Bool {
         isEmpty || contains { $0.matches(featureClass: place.featureClass, code: place.featureCode) }
     }
 }

@@ -13,9 +13,9 @@ public struct ResolveOptions: Sendable, Hashable {
     /// Prefer places in these countries (ISO 3166-1 alpha-2).
     public var countries: [String]
     /// Prefer places near this point.
-    public var near: Coordinate?
+    package var near: Coordinate?
     /// Only places of these features.
-    public var features: [FeatureFilter]
+    package var features: [FeatureFilter]
     /// Try edit-distance matches for names nothing else finds.
     public var fuzzy: Bool
 

@@ -81,7 +81,7 @@ public final class Resolver: Sendable {
 
     /// Every place `query` may name, scored and sorted best first, with no threshold or limit: what
     /// ``resolve(_:options:)`` cuts, and what annotation re-ranks with a document's context.
-    public func candidates(for query: String, options: ResolveOptions = ResolveOptions(),
+    package func candidates(for query: String, options: ResolveOptions = ResolveOptions(),
                            connection: LookupConnection) -> [Candidate] {
         let parsed = parser.parse(query)
         // Every word an ordinary word of some language (press, service, today)? A generic word makes a name
@@ -113,13 +113,13 @@ public final class Resolver: Sendable {
     // MARK: Candidates
 
     /// One place a name may mean: the best of its names for the query, how it matched, and its score.
-    public struct Candidate: Sendable {
+    package struct Candidate: Sendable {
         public var entry: KeyEntry
         public var type: Match.Kind
         /// The feature a generic word in the query named ("district"), if any.
-        public var feature: FeatureFilter?
+        package var feature: FeatureFilter?
         /// How well the query names this place, preferences aside: what the minimum score is compared with.
-        public var matchScore: Double
+        package var matchScore: Double
         /// ``matchScore`` weighed by the caller's preferred countries and point: what results are ordered by.
         public var score: Double
 
@@ -282,7 +282,7 @@ public final class Resolver: Sendable {
 
     /// How much a preferred point favours a place: 1 at the point, falling to 0.55 far away (half way at
     /// about 170 km), so that nearness decides among namesakes without silencing a famous place elsewhere.
-    public static func nearness(of entry: KeyEntry, to point: Coordinate) -> Double {
+    package static func nearness(of entry: KeyEntry, to point: Coordinate) -> Double {
         let distance = point.distance(to: Coordinate(latitude: Double(entry.latitude), longitude: Double(entry.longitude)))
         return 0.55 + 0.45 * exp(-distance / 250)
     }
@@ -291,12 +291,12 @@ public final class Resolver: Sendable {
 
     /// How likely a mention is to mean this place at all, before any context: 1 for countries, less for
     /// divisions, then places by population (in 0…1).
-    public static func importance(of entry: KeyEntry) -> Double {
+    package static func importance(of entry: KeyEntry) -> Double {
         Ranking.prior(entry)
     }
 
     /// The output form of a candidate, with `score` (rounded to three decimals).
-    public func resolvedPlace(_ candidate: Candidate, score: Double, connection: LookupConnection) -> ResolvedPlace? {
+    package func resolvedPlace(_ candidate: Candidate, score: Double, connection: LookupConnection) -> ResolvedPlace? {
         let entry = candidate.entry
         guard let place = places.value(for: entry.pid, compute: { connection.place(pid: entry.pid) }),
               let name = name(entry.nid, connection: connection) else { return nil }

@@ -14,25 +14,25 @@ import SystemICU
 /// `LookupConnection.isCommonWord(_:)`.)
 public struct ResolverRules: Sendable {
     /// A generic word, as search-key words, where it stands and the feature it names.
-    public struct GenericWord: Sendable, Hashable {
-        public enum Position: String, Sendable { case before, after, either }
+    package struct GenericWord: Sendable, Hashable {
+        package enum Position: String, Sendable { case before, after, either }
         public var words: [String]
-        public var position: Position
-        public var feature: FeatureFilter
+        package var position: Position
+        package var feature: FeatureFilter
     }
 
-    public var genericWords: [GenericWord]
+    package var genericWords: [GenericWord]
     /// The first and last words of every generic word: a name that starts and ends with none of them has
     /// no generic word to remove.
-    public var genericEdgeWords: Set<String>
+    package var genericEdgeWords: Set<String>
     /// Qualifier (upper-cased) → country and optional admin1 code.
-    public var qualifierCodes: [String: (country: String, admin1: String?)]
+    package var qualifierCodes: [String: (country: String, admin1: String?)]
     /// Adjective and genitive endings (search-key form) to try removing after a generic word.
     public var adjectiveEndings: [String]
     /// Endings to try removing from any query in a script (ISO 15924 code → endings).
-    public var scriptEndings: [String: [String]]
+    package var scriptEndings: [String: [String]]
     /// Rewrites a Latin query's search key as the ISO and GOST conventions read its letters.
-    public var readingKey: Transliterator
+    package var readingKey: Transliterator
 
     /// Loads the rules from the data folder `directory` (the `Gazetteer/` folder), computing each word's
     /// search key with `normalizer`.

@@ -1,10 +1,10 @@
 import CICU
 
 /// Unicode character properties from the system ICU, for the scalars the standard library is vague about.
-public enum CharacterProperties {
+package enum CharacterProperties {
     /// Whether the scalar has the Alphabetic property (letters, and marks that act as letters).
     @inlinable
-    public static func isAlphabetic(_ scalar: Unicode.Scalar) -> Bool {
+    package static func isAlphabetic(_ scalar: Unicode.Scalar) -> Bool {
         if scalar.value < 0x80 { return (scalar.value | 0x20) &- 0x61 < 26 }
         return gz_is_alphabetic(UChar32(bitPattern: scalar.value))
     }
@@ -18,7 +18,7 @@ public enum CharacterProperties {
 
     /// Whether the scalar is lower case (Lowercase property).
     @inlinable
-    public static func isLowercase(_ scalar: Unicode.Scalar) -> Bool {
+    package static func isLowercase(_ scalar: Unicode.Scalar) -> Bool {
         if scalar.value < 0x80 { return scalar.value &- 0x61 < 26 }
         return gz_is_lower(UChar32(bitPattern: scalar.value))
     }

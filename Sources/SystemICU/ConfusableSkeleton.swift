@@ -21,7 +21,7 @@ public final class ConfusableSkeleton: @unchecked Sendable {
     deinit { gz_uspoof_close(handle) }
 
     /// The skeleton of `text`: a string for comparison, not for display.
-    public func callAsFunction(_ text: String) -> String {
+    package func callAsFunction(_ text: String) -> String {
         let units = Array(text.utf16)
         if units.isEmpty { return "" }
         let skeleton = UTF16Text.fromICU(capacity: units.count * 4 + 8) { buffer, capacity, status in

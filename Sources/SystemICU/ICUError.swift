@@ -26,4 +26,4 @@ public enum ICUError: Error, Equatable, Sendable, CustomStringConvertible {
 }
 
 /// The version of the system ICU this process is linked against, e.g. "72.1".
-public var systemICUVersion: String { String(cString: gz_icu_version()) }
+package var systemICUVersion: String { String(cString: gz_icu_version()) }

@@ -8,16 +8,16 @@ public struct Script: Hashable, Sendable, CustomStringConvertible {
     public init(code: Int32) { self.code = code }
 
     public static let common = Script(code: Int32(USCRIPT_COMMON.rawValue))
-    public static let inherited = Script(code: Int32(USCRIPT_INHERITED.rawValue))
+    package static let inherited = Script(code: Int32(USCRIPT_INHERITED.rawValue))
     public static let latin = Script(code: Int32(USCRIPT_LATIN.rawValue))
     public static let cyrillic = Script(code: Int32(USCRIPT_CYRILLIC.rawValue))
     public static let armenian = Script(code: Int32(USCRIPT_ARMENIAN.rawValue))
-    public static let georgian = Script(code: Int32(USCRIPT_GEORGIAN.rawValue))
-    public static let greek = Script(code: Int32(USCRIPT_GREEK.rawValue))
-    public static let arabic = Script(code: Int32(USCRIPT_ARABIC.rawValue))
-    public static let hebrew = Script(code: Int32(USCRIPT_HEBREW.rawValue))
-    public static let han = Script(code: Int32(USCRIPT_HAN.rawValue))
-    public static let unknown = Script(code: Int32(USCRIPT_UNKNOWN.rawValue))
+    package static let georgian = Script(code: Int32(USCRIPT_GEORGIAN.rawValue))
+    package static let greek = Script(code: Int32(USCRIPT_GREEK.rawValue))
+    package static let arabic = Script(code: Int32(USCRIPT_ARABIC.rawValue))
+    package static let hebrew = Script(code: Int32(USCRIPT_HEBREW.rawValue))
+    package static let han = Script(code: Int32(USCRIPT_HAN.rawValue))
+    package static let unknown = Script(code: Int32(USCRIPT_UNKNOWN.rawValue))
 
     /// The script of one code point (`Zyyy` for punctuation and digits, `Zinh` for combining marks).
     public static func of(_ scalar: Unicode.Scalar) -> Script {
@@ -34,7 +34,7 @@ public struct Script: Hashable, Sendable, CustomStringConvertible {
     ///
     /// Common and inherited characters (digits, punctuation, combining marks) do not vote, so
     /// "Sot’k’" is Latin and "Ջերմուկ-2" is Armenian.
-    public static func dominant<S: Sequence>(in scalars: S) -> Script where S.Element == Unicode.Scalar {
+    package static func dominant<S: Sequence>(in scalars: S) -> Script where S.Element == Unicode.Scalar {
         var counts: [Script: Int] = [:]
         var first: [Script] = []
         for scalar in scalars {
@@ -53,7 +53,7 @@ public struct Script: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// The ISO 15924 code, e.g. `Latn`, `Cyrl`, `Armn`, `Geor`.
-    public var isoCode: String {
+    package var isoCode: String {
         if code >= 0, Int(code) < Self.isoCodes.count { return Self.isoCodes[Int(code)] }
         return Self.isoCode(code)
     }

@@ -12,9 +12,9 @@ import Synchronization
 /// let armenian = try Transliterator(id: "hy-hy_Latn/BGN")
 /// armenian("Ջերմուկ")  // "Jermuk"
 /// ```
-public final class Transliterator: @unchecked Sendable {
+package final class Transliterator: @unchecked Sendable {
     /// The transform ID, or the name given to custom rules.
-    public let id: String
+    package let id: String
     private let handle: OpaquePointer
     /// The lock that serialises use of `handle`, guarding a work buffer reused by every call.
     private let scratch = Mutex(Scratch())
@@ -79,7 +79,7 @@ public final class Transliterator: @unchecked Sendable {
     deinit { gz_utrans_close(UnsafeMutablePointer(handle)) }
 
     /// Transliterates `text`.
-    public func callAsFunction(_ text: String) -> String {
+    package func callAsFunction(_ text: String) -> String {
         var units = Array(text.utf16)
         transliterate(&units)
         return UTF16Text.string(units)
@@ -91,7 +91,7 @@ public final class Transliterator: @unchecked Sendable {
 
     /// Transliterates UTF-16 code units in place.
     /// - Complexity: O(*n*) in the length of `units`, for any rules.
-    public func transliterate(_ units: inout [UInt16]) {
+    package func transliterate(_ units: inout [UInt16]) {
         transliterate(&units, throughGapText: units.count > Self.gapTextThreshold)
     }
 

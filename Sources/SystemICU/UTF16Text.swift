@@ -5,7 +5,7 @@
 /// matters for keys computed a few hundred nanoseconds at a time.
 import CICU
 
-public enum UTF16Text {
+package enum UTF16Text {
     /// The UTF-16 code units of `text`.
     @inlinable
     public static func units(_ text: String) -> [UInt16] {
@@ -90,7 +90,7 @@ public enum UTF16Text {
     /// Replaces unpaired surrogates with U+FFFD in place. Some ICU transforms emit half of a surrogate
     /// pair in rare contexts (a supplementary character before a kana iteration mark); later stages must
     /// see a character, not half of one.
-    public static func replaceUnpairedSurrogates(_ units: inout [UInt16]) {
+    package static func replaceUnpairedSurrogates(_ units: inout [UInt16]) {
         var index = 0
         while index < units.count {
             let unit = units[index]

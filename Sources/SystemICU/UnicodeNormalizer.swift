@@ -4,15 +4,15 @@ import CICU
 ///
 /// ICU's normalizer instances are immutable process-wide singletons, safe to use from any thread and
 /// never closed; that is why this type is a plain `Sendable` value.
-public struct UnicodeNormalizer: @unchecked Sendable {
+package struct UnicodeNormalizer: @unchecked Sendable {
     private let handle: OpaquePointer
 
     /// Canonical composition (NFC): the form names are stored and displayed in.
-    public static let nfc = UnicodeNormalizer(gz_nfc, name: "NFC")
+    package static let nfc = UnicodeNormalizer(gz_nfc, name: "NFC")
     /// Canonical decomposition (NFD): base letters followed by their combining marks.
-    public static let nfd = UnicodeNormalizer(gz_nfd, name: "NFD")
+    package static let nfd = UnicodeNormalizer(gz_nfd, name: "NFD")
     /// Compatibility composition with full case folding and default-ignorables removed (NFKC_Casefold).
-    public static let nfkcCasefold = UnicodeNormalizer(gz_nfkc_casefold, name: "NFKC_Casefold")
+    package static let nfkcCasefold = UnicodeNormalizer(gz_nfkc_casefold, name: "NFKC_Casefold")
 
     private init(_ instance: (UnsafeMutablePointer<gz_status>) -> OpaquePointer?, name: String) {
         var status = U_ZERO_ERROR
@@ -23,14 +23,14 @@ public struct UnicodeNormalizer: @unchecked Sendable {
     }
 
     /// `text` in this normalization form.
-    public func callAsFunction(_ text: String) -> String {
+    package func callAsFunction(_ text: String) -> String {
         var units = Array(text.utf16)
         normalize(&units)
         return UTF16Text.string(units)
     }
 
     /// Normalizes UTF-16 code units in place.
-    public func normalize(_ units: inout [UInt16]) {
+    package func normalize(_ units: inout [UInt16]) {
         if units.isEmpty { return }
         var status = U_ZERO_ERROR
         let normalizedPrefix = units.withUnsafeBufferPointer {

@@ -1,7 +1,7 @@
 import CICU
 
 /// The kind of a segment found by word-break iteration (ICU's rule status ranges).
-public enum WordKind: Sendable, Equatable {
+package enum WordKind: Sendable, Equatable {
     /// Spaces, punctuation and symbols.
     case none
     case number
@@ -15,7 +15,7 @@ public enum WordKind: Sendable, Equatable {
 ///
 /// A break iterator holds the text it walks, so it is not shared between tasks: each task makes its own
 /// (opening one costs microseconds; resetting its text is cheap).
-public final class WordBreaker {
+package final class WordBreaker {
     private let handle: OpaquePointer
 
     public init() {
@@ -30,7 +30,7 @@ public final class WordBreaker {
 
     /// Calls `body` with each segment of `units` (offsets in UTF-16 code units) and its kind, in order.
     /// The segments tile the text: each one starts where the previous ended.
-    public func segments(of units: UnsafeBufferPointer<UInt16>, _ body: (Range<Int>, WordKind) -> Void) {
+    package func segments(of units: UnsafeBufferPointer<UInt16>, _ body: (Range<Int>, WordKind) -> Void) {
         guard let base = units.baseAddress, units.count > 0 else { return }
         var status = U_ZERO_ERROR
         gz_ubrk_set_text(handle, base, Int32(units.count), &status)
@@ -45,7 +45,7 @@ public final class WordBreaker {
     }
 
     /// The segments of `text` as substrings with their kinds.
-    public func segments(of text: String) -> [(text: Substring, kind: WordKind)] {
+    package func segments(of text: String) -> [(text: Substring, kind: WordKind)] {
         let units = Array(text.utf16)
         var result: [(Substring, WordKind)] = []
         units.withUnsafeBufferPointer { buffer in

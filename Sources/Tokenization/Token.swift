@@ -12,11 +12,11 @@ public struct Token: Sendable, Equatable {
     public var range: Range<Int>
     public var kind: Kind
     /// The first letter is upper case (Goris, Գորիս, Горис).
-    public var isCapitalized: Bool
+    package var isCapitalized: Bool
     /// Every letter is upper case, and there are at least two (BAKU, ԳՈՐԻՍ).
-    public var isAllCaps: Bool
+    package var isAllCaps: Bool
     /// The script has no case (Georgian Mkhedruli, Arabic, Hebrew, CJK): capitalization says nothing.
-    public var isUncased: Bool
+    package var isUncased: Bool
     /// A lower-case letter is followed by an upper-case one: words may be glued together by a lost space
     /// or line break ("səhifəPoliticsBaku"); ``Tokenizer/seams(of:in:)`` says where. A flag, not the list,
     /// so that tokens stay plain values that cost nothing to copy.

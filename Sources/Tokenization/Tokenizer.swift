@@ -21,7 +21,7 @@ public final class Tokenizer {
     }
 
     /// Calls `body` with each token of `units`, in order, without keeping them.
-    public func forEachToken(of units: UnsafeBufferPointer<UInt16>, _ body: (Token) -> Void) {
+    package func forEachToken(of units: UnsafeBufferPointer<UInt16>, _ body: (Token) -> Void) {
         func emit(_ range: Range<Int>, _ kind: WordKind) {
             switch kind {
             case .letter, .kana, .ideographic:
@@ -66,7 +66,7 @@ public final class Tokenizer {
     }
 
     /// A word token with its case information.
-    public static func classify(_ range: Range<Int>, in units: UnsafeBufferPointer<UInt16>) -> Token {
+    package static func classify(_ range: Range<Int>, in units: UnsafeBufferPointer<UInt16>) -> Token {
         var token = Token(range: range, kind: .word)
         var letters = 0
         var upper = 0

@@ -71,6 +71,18 @@ import Testing
         #expect(Set(document.summary.places.map(\.name)) == ["Jermuk", "Goris"])
     }
 
+    @Test func oneGazetteerServesManyTasksAtOnce() async throws {
+        // Opened afresh, so that the tasks race to build its annotator.
+        let shared = try Gazetteer(path: FacadeTestSupport.databasePath)
+        let found = try await withThrowingTaskGroup(of: [String].self) { group in
+            for report in 0..<8 {
+                group.addTask { try shared.annotate("Report \(report): shelling near Goris and Jermuk.").mentions.compactMap(\.place?.name) }
+            }
+            return try await group.reduce(into: [[String]]()) { $0.append($1) }
+        }
+        #expect(found.count == 8 && found.allSatisfy { $0 == ["Goris", "Jermuk"] })
+    }
+
     @Test func offsetsOutsideTheTextHaveNoRange() {
         let mention = Mention(start: 3, end: 9, text: "Jermuk", score: 1, resolvedPlace: nil)
         #expect(mention.range(in: "in Jermuk") != nil)

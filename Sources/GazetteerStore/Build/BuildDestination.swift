@@ -6,7 +6,7 @@ extension StoreBuilder {
     /// Call it before a build starts, so that a mistyped `--out` stops the command before anything is
     /// read or written; the builder checks each input again as it opens it.
     /// - Throws: ``StoreError/outputIsInput(path:input:)``.
-    public static func checkDestination(_ destination: URL, against inputs: [String]) throws(StoreError) {
+    package static func checkDestination(_ destination: URL, against inputs: [String]) throws(StoreError) {
         guard let target = FileIdentity(path: destination.path) else { return }
         for input in inputs where FileIdentity(path: input) == target {
             throw .outputIsInput(path: destination.path, input: input)

@@ -41,7 +41,7 @@ public struct BuildManifest: Sendable {
 
     /// A fingerprint of the inputs and the normalization rules as they are on disk (paths, sizes and
     /// modification times): a default database built from other data is rebuilt.
-    public func fingerprint() -> String {
+    package func fingerprint() -> String {
         var hasher = FNV1a()
         let manager = FileManager.default
         var files: [String] = []

@@ -8,7 +8,7 @@ import Normalization
 /// `~/.cache/gazetteer/default.sqlite`.
 public enum DefaultDatabase {
     /// The environment variable that names the default database file.
-    public static let environmentVariable = "GAZETTEER_DB"
+    package static let environmentVariable = "GAZETTEER_DB"
 
     /// Where the default database lives.
     public static var location: URL {

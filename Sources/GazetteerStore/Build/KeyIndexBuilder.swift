@@ -93,10 +93,10 @@ enum KeyIndexBuilder {
 
 /// The deletion neighbourhood of a key: the key itself and every string one letter shorter. Keys shorter
 /// than four letters are left out of fuzzy matching (one edit away from too many unrelated names).
-public enum FuzzyVariants {
-    public static let minimumLength = 4
+package enum FuzzyVariants {
+    package static let minimumLength = 4
     /// Longer keys are names of many words; a typo there is found through the words themselves.
-    public static let maximumLength = 40
+    package static let maximumLength = 40
 
     public static func of(_ key: String) -> [String] {
         let scalars = Array(key.unicodeScalars)

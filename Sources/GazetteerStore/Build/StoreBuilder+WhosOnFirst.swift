@@ -11,20 +11,20 @@ import GRDB
 /// Deprecated records are left out; a superseded record's names go to the record that replaced it.
 extension StoreBuilder {
     /// What an import of WOF records did with them.
-    public struct WhosOnFirstReport: Sendable, Equatable {
+    package struct WhosOnFirstReport: Sendable, Equatable {
         /// Records joined to a place by their GeoNames concordance.
-        public var byConcordance = 0
+        package var byConcordance = 0
         /// Records joined to a place of the same name nearby.
-        public var byNameAndDistance = 0
+        package var byNameAndDistance = 0
         /// Records that became places of their own.
-        public var newPlaces = 0
+        package var newPlaces = 0
         /// Records whose names went to the record that superseded them.
-        public var superseded = 0
+        package var superseded = 0
         /// Deprecated records, and superseded ones whose successor is missing or deprecated.
-        public var leftOut = 0
+        package var leftOut = 0
         /// Divisions (`region`, `county` …) with no place in the store: their localities are places, they
         /// are not.
-        public var divisionsWithoutPlace = 0
+        package var divisionsWithoutPlace = 0
     }
 
     /// Placetypes that become places of their own when the store lacks them, in the order they are placed,
@@ -36,7 +36,7 @@ extension StoreBuilder {
 
     /// Loads `places.tsv.gz` and `names.tsv.gz` (or the same tables uncompressed) from `directory`.
     @discardableResult
-    public func importWhosOnFirst(directory: URL, label: String = "wof") throws -> WhosOnFirstReport {
+    package func importWhosOnFirst(directory: URL, label: String = "wof") throws -> WhosOnFirstReport {
         func table(_ name: String) throws -> LineReader {
             let compressed = directory.appendingPathComponent(name + ".gz").path
             return try LineReader(path: FileManager.default.fileExists(atPath: compressed)

@@ -23,7 +23,7 @@ public final class StoreBuilder {
         public var places: Int
         public var names: Int
         /// Malformed rows skipped, per file.
-        public var skippedRows: [String: Int]
+        package var skippedRows: [String: Int]
         public var seconds: Double
     }
 
@@ -37,7 +37,7 @@ public final class StoreBuilder {
     private var temporarySlot: Int?
     let queue: DatabaseQueue
     let normalizer: NameNormalizer
-    public let diagnostics: ImportDiagnostics
+    package let diagnostics: ImportDiagnostics
     let progress: Progress
     let started = Date()
 
@@ -55,7 +55,7 @@ public final class StoreBuilder {
     private var insertNameStatement: Statement?
     /// Input paths are recorded relative to this folder, so that builds from two copies of the same data
     /// have the same content.
-    public var sourceRoot: URL?
+    package var sourceRoot: URL?
 
     struct CountryRow {
         var code, iso3, name, capital, continent, languages, neighbours: String
@@ -135,7 +135,7 @@ public final class StoreBuilder {
     }
 
     /// Records a key and value in the database's metadata table.
-    public func setMetadata(_ key: String, _ value: String) {
+    package func setMetadata(_ key: String, _ value: String) {
         metadata[key] = value
     }
 

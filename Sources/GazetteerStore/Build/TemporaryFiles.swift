@@ -6,7 +6,7 @@ import Synchronization
 /// A build removes its own temporary file when it fails; ``removeOnTermination()`` also removes them when
 /// the process is stopped by SIGINT, SIGTERM or SIGHUP, or exits from elsewhere. What a `kill -9` leaves is
 /// removed by the next build beside it (``StoreBuilder/removeStaleTemporaries(beside:)``).
-public enum TemporaryFiles {
+package enum TemporaryFiles {
     /// The registered paths as C strings in fixed slots: a signal handler may neither allocate nor lock, so
     /// it reads the slots directly, while registration takes the lock.
     private static let capacity = 64
@@ -47,7 +47,7 @@ public enum TemporaryFiles {
     /// Installs handlers that remove the registered files when the process is stopped by SIGINT, SIGTERM
     /// or SIGHUP, then let the signal end it as it would have (the shell sees 128 + the signal's number);
     /// and removes them at `exit`. A signal the process was told to ignore stays ignored.
-    public static func removeOnTermination() {
+    package static func removeOnTermination() {
         _ = slots
         atexit { TemporaryFiles.removeAll() }
         // A parent may leave these blocked (Foundation's `Process` does), which would make them wait forever;

@@ -2,7 +2,7 @@ import GRDB
 
 extension GazetteerDatabase {
     /// Whether any place has this feature class (and code, when given).
-    public func hasPlaces(featureClass: String, code: String?) throws -> Bool {
+    package func hasPlaces(featureClass: String, code: String?) throws -> Bool {
         try queue.read { db in
             if let code {
                 return try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM place WHERE feature_class = ? AND feature_code = ?)",
@@ -15,14 +15,14 @@ extension GazetteerDatabase {
 
     /// Every feature a place in the database has, as `CLASS.CODE` (`P.PPLA`), to tell a user what there is.
     /// - Complexity: one pass over the place index: for error messages, not for every command.
-    public func featureCodes() throws -> Set<String> {
+    package func featureCodes() throws -> Set<String> {
         try queue.read { db in
             Set(try String.fetchAll(db, sql: "SELECT DISTINCT feature_class || '.' || feature_code FROM place"))
         }
     }
 
     /// Those of `countries` (ISO 3166-1 alpha-2) that at least one place in the database is in.
-    public func countriesWithPlaces(among countries: [String]) throws -> Set<String> {
+    package func countriesWithPlaces(among countries: [String]) throws -> Set<String> {
         try queue.read { db in
             Set(try countries.filter {
                 try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM place WHERE country = ?)", arguments: [$0]) ?? false

@@ -5,7 +5,7 @@ import GRDB
 public struct NearbyPlace: Sendable, Hashable, Codable {
     public var place: Place
     /// Great-circle distance from the point, in kilometres.
-    public var distance: Double
+    package var distance: Double
 
     public init(place: Place, distance: Double) {
         self.place = place

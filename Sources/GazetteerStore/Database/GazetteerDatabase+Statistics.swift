@@ -1,38 +1,38 @@
 import GRDB
 
 /// Counts that tell what a database holds: by country, feature, source and name kind.
-public struct StoreStatistics: Sendable, Codable {
-    public struct Count: Sendable, Codable, Hashable {
+package struct StoreStatistics: Sendable, Codable {
+    package struct Count: Sendable, Codable, Hashable {
         public var key: String
         public var count: Int
     }
 
     /// One input file and what it gave.
-    public struct Source: Sendable, Codable, Hashable {
+    package struct Source: Sendable, Codable, Hashable {
         public var name: String
         public var kind: String
         public var label: String
         public var date: String?
         /// zlib's CRC-32 of the file's bytes, 8 hex digits: which version of the file built the database.
-        public var crc32: String
+        package var crc32: String
         public var rows: Int
         public var skipped: Int
     }
 
     public var places: Int
     public var names: Int
-    public var placesByCountry: [Count]
-    public var placesByFeature: [Count]
-    public var placesBySource: [Count]
-    public var namesBySource: [Count]
-    public var namesByKind: [Count]
-    public var sources: [Source]
-    public var metadata: [String: String]
+    package var placesByCountry: [Count]
+    package var placesByFeature: [Count]
+    package var placesBySource: [Count]
+    package var namesBySource: [Count]
+    package var namesByKind: [Count]
+    package var sources: [Source]
+    package var metadata: [String: String]
 }
 
 extension GazetteerDatabase {
     /// What the database holds.
-    public func statistics() throws -> StoreStatistics {
+    package func statistics() throws -> StoreStatistics {
         let metadata = try self.metadata()
         return try read { db in
             func counts(_ sql: String) throws -> [StoreStatistics.Count] {

@@ -13,12 +13,12 @@ import GRDB
 /// ```
 public final class GazetteerDatabase: Sendable {
     /// The schema version this program reads and writes.
-    public static let schemaVersion = Schema.version
+    package static let schemaVersion = Schema.version
 
     /// The file's path.
     public let path: String
     /// The connection: a serial queue, shared; lookups are short.
-    public let queue: DatabaseQueue
+    package let queue: DatabaseQueue
 
     /// Opens the database at `path`.
     /// - Throws: ``StoreError`` when the file is missing, is not a gazetteer, or has another schema version.
@@ -88,7 +88,7 @@ public final class GazetteerDatabase: Sendable {
     }
 
     /// The metadata table: schema version, build time, fingerprints.
-    public func metadata() throws -> [String: String] {
+    package func metadata() throws -> [String: String] {
         try read { db in
             Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT key, value FROM metadata").map {
                 ($0[0] as String, $0[1] as String)
@@ -99,7 +99,7 @@ public final class GazetteerDatabase: Sendable {
     /// A warning when this database was built under normalization rules other than `rules` (its names'
     /// keys then differ from the keys of queries, and names go unfound); nil when they agree or the
     /// database does not record its rules.
-    public func rulesMismatch(_ rules: String) -> String? {
+    package func rulesMismatch(_ rules: String) -> String? {
         guard let built = try? metadata()["normalization_rules"], built != rules else { return nil }
         return "\(path): built with other normalization rules than the current ones, so names may go unfound; "
             + "rebuild it with `gazetteer build --out \(path)` or `gazetteer import`"

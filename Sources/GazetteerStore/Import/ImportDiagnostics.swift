@@ -7,7 +7,7 @@ public final class ImportDiagnostics {
     private let report: (ImportError) -> Void
     /// How many problems are reported before the rest are only counted.
     private let reportLimit: Int
-    public private(set) var skippedRows: [String: Int] = [:]
+    package private(set) var skippedRows: [String: Int] = [:]
     private var reported = 0
 
     public init(strict: Bool = false, reportLimit: Int = 20, report: @escaping (ImportError) -> Void = { _ in }) {
@@ -17,7 +17,7 @@ public final class ImportDiagnostics {
     }
 
     /// The total number of skipped rows.
-    public var totalSkipped: Int { skippedRows.values.reduce(0, +) }
+    package var totalSkipped: Int { skippedRows.values.reduce(0, +) }
 
     /// Records a row error; rethrows it in strict mode and rethrows errors that are not about one row.
     func skip(_ error: ImportError) throws(ImportError) {

@@ -30,7 +30,7 @@ public enum ImportError: Error, Equatable, Sendable, CustomStringConvertible {
     }
 
     /// Whether only one row is affected (the import can skip it and go on).
-    public var isRowError: Bool {
+    package var isRowError: Bool {
         if case .malformedRow = self { return true }
         return false
     }

@@ -1,9 +1,9 @@
 /// Edit distances between keys.
-public enum EditDistance {
+package enum EditDistance {
     /// The optimal-string-alignment Damerau–Levenshtein distance between `a` and `b` (insertions,
     /// deletions, substitutions and adjacent transpositions), counted in Unicode scalars. Stops early and
     /// returns `limit + 1` once the distance is sure to exceed `limit`.
-    public static func damerauLevenshtein(_ a: String, _ b: String, limit: Int = .max) -> Int {
+    package static func damerauLevenshtein(_ a: String, _ b: String, limit: Int = .max) -> Int {
         let a = Array(a.unicodeScalars)
         let b = Array(b.unicodeScalars)
         if abs(a.count - b.count) > limit { return limit + 1 }

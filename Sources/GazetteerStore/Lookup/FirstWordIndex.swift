@@ -7,7 +7,7 @@ import Normalization
 /// Each entry is the 64-bit hash of a first word's match key, with its low byte replaced by the most words
 /// a name starting with it has (so "verin" says: look as far as two words). Stored sorted in the database
 /// (`word_index`), loaded as one blob, searched by bisection.
-public struct FirstWordIndex: Sendable {
+package struct FirstWordIndex: Sendable {
     private let entries: [UInt64]
 
     /// The index of the database at `path`; empty when the database has none.
@@ -22,7 +22,7 @@ public struct FirstWordIndex: Sendable {
 
     /// How many words the longest name beginning with a word of this match key has; 0 when no name
     /// begins with it.
-    public func maximumWords(startingWith matchKey: String) -> Int {
+    package func maximumWords(startingWith matchKey: String) -> Int {
         let target = Self.hash(matchKey)
         var low = 0
         var high = entries.count

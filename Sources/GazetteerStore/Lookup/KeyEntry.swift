@@ -2,19 +2,19 @@
 /// and name tables. The index maps a match key to all its entries in one row.
 public struct KeyEntry: Hashable, Sendable {
     /// The place's internal row id (the geonameid for GeoNames places).
-    public var pid: Int64
+    package var pid: Int64
     /// The name's row id, to fetch its text for output.
-    public var nid: Int64
+    package var nid: Int64
     /// FNV-1a hash of the name's search key: equal to the query's when the two are the same spelling.
-    public var searchKeyHash: UInt32
-    public var population: UInt32
-    public var latitude: Float
-    public var longitude: Float
+    package var searchKeyHash: UInt32
+    package var population: UInt32
+    package var latitude: Float
+    package var longitude: Float
     /// ISO 3166-1 alpha-2, two ASCII bytes packed (0 when none).
     public var country: UInt16
-    public var featureClass: UInt8
+    package var featureClass: UInt8
     /// The feature code, up to 5 ASCII bytes packed.
-    public var featureCode: UInt64
+    package var featureCode: UInt64
     public var kind: NameKind
     public var source: NameSource
     /// The name's language tag, up to 8 ASCII bytes packed (0 when unknown).
@@ -48,11 +48,11 @@ public struct KeyEntry: Hashable, Sendable {
         self.script = script
     }
 
-    public var countryCode: String { PackedASCII.string(UInt64(country)) }
-    public var featureCodeString: String { PackedASCII.string(featureCode) }
-    public var featureClassString: String { featureClass == 0 ? "" : String(UnicodeScalar(featureClass)) }
-    public var languageTag: String { PackedASCII.string(language) }
-    public var admin1Code: String { PackedASCII.string(admin1) }
+    package var countryCode: String { PackedASCII.string(UInt64(country)) }
+    package var featureCodeString: String { PackedASCII.string(featureCode) }
+    package var featureClassString: String { featureClass == 0 ? "" : String(UnicodeScalar(featureClass)) }
+    package var languageTag: String { PackedASCII.string(language) }
+    package var admin1Code: String { PackedASCII.string(admin1) }
 
     func write(to buffer: inout [UInt8]) {
         func append<T>(_ value: T) {
@@ -127,8 +127,8 @@ public enum NameSource: UInt8, Sendable, Hashable {
 }
 
 /// Up to eight ASCII bytes in an integer: codes compared and stored without allocating strings.
-public enum PackedASCII {
-    public static func pack(_ text: String) -> UInt64 {
+package enum PackedASCII {
+    package static func pack(_ text: String) -> UInt64 {
         var value: UInt64 = 0
         for (index, byte) in text.utf8.prefix(8).enumerated() { value |= UInt64(byte) << (8 * UInt64(index)) }
         return value
@@ -146,7 +146,7 @@ public enum PackedASCII {
 }
 
 /// 32-bit FNV-1a over a string's UTF-8 bytes: compares search keys inside index entries.
-public func searchKeyHash(_ text: String) -> UInt32 {
+package func searchKeyHash(_ text: String) -> UInt32 {
     var hash: UInt32 = 0x811C_9DC5
     for byte in text.utf8 { hash = (hash ^ UInt32(byte)) &* 0x0100_0193 }
     return hash

@@ -88,7 +88,7 @@ public final class LookupConnection: @unchecked Sendable {
     }
 
     /// Every name whose match key is `matchKey`, with its place's ranking data.
-    public func entries(matchKey: String) -> [KeyEntry] {
+    package func entries(matchKey: String) -> [KeyEntry] {
         defer { sqlite3_reset(keyStatement) }
         sqlite3_bind_text(keyStatement, 1, matchKey, -1, Self.transient)
         guard hasRow(keyStatement), let blob = sqlite3_column_blob(keyStatement, 0) else { return [] }
@@ -145,14 +145,14 @@ public final class LookupConnection: @unchecked Sendable {
     }
 
     /// Whether `searchKey` is an ordinary word of some language (the lexicon's `common` category).
-    public func isCommonWord(_ searchKey: String) -> Bool {
+    package func isCommonWord(_ searchKey: String) -> Bool {
         defer { sqlite3_reset(commonWordStatement) }
         sqlite3_bind_text(commonWordStatement, 1, searchKey, -1, Self.transient)
         return hasRow(commonWordStatement)
     }
 
     /// The internal row id of the place with public id `id`.
-    public func pid(forPlaceID id: String) -> Int64? {
+    package func pid(forPlaceID id: String) -> Int64? {
         defer { sqlite3_reset(placeByIDStatement) }
         sqlite3_bind_text(placeByIDStatement, 1, id, -1, Self.transient)
         guard hasRow(placeByIDStatement) else { return nil }
@@ -173,7 +173,7 @@ public final class LookupConnection: @unchecked Sendable {
     }
 
     /// Match keys within `maxDistance` edits of `matchKey` (other than itself), nearest first.
-    public func fuzzyKeys(near matchKey: String, maxDistance: Int) -> [(key: String, distance: Int)] {
+    package func fuzzyKeys(near matchKey: String, maxDistance: Int) -> [(key: String, distance: Int)] {
         var seenIDs: Set<Int64> = []
         var found: [(String, Int)] = []
         for variant in FuzzyVariants.of(matchKey) {

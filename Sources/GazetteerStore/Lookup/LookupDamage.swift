@@ -4,7 +4,7 @@ import Synchronization
 /// Failures that lookups met in this process. Lookups answer "nothing found" when SQLite fails, so that
 /// they stay cheap and never throw; the failure is kept here so that a command can tell a damaged database
 /// from a name that is not in it.
-public enum LookupDamage {
+package enum LookupDamage {
     private static let first = Mutex<StoreError?>(nil)
 
     /// Keeps the first failure.

@@ -2,8 +2,8 @@ import Foundation
 
 /// A point on the earth, in degrees.
 public struct Coordinate: Hashable, Sendable, Codable {
-    public var latitude: Double
-    public var longitude: Double
+    package var latitude: Double
+    package var longitude: Double
 
     public init(latitude: Double, longitude: Double) {
         self.latitude = latitude
@@ -11,7 +11,7 @@ public struct Coordinate: Hashable, Sendable, Codable {
     }
 
     /// Great-circle distance in kilometres (haversine).
-    public func distance(to other: Coordinate) -> Double {
+    package func distance(to other: Coordinate) -> Double {
         let radians = Double.pi / 180
         let dLat = (other.latitude - latitude) * radians
         let dLon = (other.longitude - longitude) * radians

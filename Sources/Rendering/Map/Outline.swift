@@ -29,11 +29,11 @@ public struct GeoBox: Hashable, Sendable {
     }
 
     /// Degrees of longitude and of latitude across the box.
-    public var width: Double { east - west }
-    public var height: Double { north - south }
+    package var width: Double { east - west }
+    package var height: Double { north - south }
 
     /// Whether the two boxes share any point, edges included.
-    public func intersects(_ other: GeoBox) -> Bool {
+    package func intersects(_ other: GeoBox) -> Bool {
         west <= other.east && other.west <= east && south <= other.north && other.south <= north
     }
 }
@@ -47,13 +47,13 @@ public struct Outline: Sendable {
     public var code: String
     /// The English name the source gives.
     public var name: String
-    public var bounds: GeoBox
+    package var bounds: GeoBox
     /// The rings as stored: absolute first point, then differences, in units of `1 / unitsPerDegree` degree.
     var encodedRings: [[Int32]]
     var unitsPerDegree: Double
 
     /// Closed rings (the last point joins the first); holes and islands alike, drawn with the even-odd rule.
-    public var rings: [[Coordinate]] {
+    package var rings: [[Coordinate]] {
         encodedRings.map { numbers in
             var ring: [Coordinate] = []
             ring.reserveCapacity(numbers.count / 2)

@@ -3,12 +3,12 @@ import Foundation
 /// Country outlines at one level of detail, read from a file of `Gazetteer/outlines/` (written by
 /// `Scripts/refresh-outlines`, whose header describes the format).
 public struct OutlineSet: Sendable {
-    public var outlines: [Outline]
+    package var outlines: [Outline]
 
     public init(outlines: [Outline]) { self.outlines = outlines }
 
     /// The outlines whose box meets `box`.
-    public func meeting(_ box: GeoBox) -> [Outline] { outlines.filter { $0.bounds.intersects(box) } }
+    package func meeting(_ box: GeoBox) -> [Outline] { outlines.filter { $0.bounds.intersects(box) } }
 
     /// Reads an outline file.
     /// - Throws: ``OutlineError`` naming the file, line and field of the first fault.
@@ -101,8 +101,8 @@ public struct OutlineSet: Sendable {
 
 /// The outlines a map draws: a coarse world for wide views and finer countries for regional ones.
 public struct MapOutlines: Sendable {
-    public var world: OutlineSet
-    public var detailed: OutlineSet
+    package var world: OutlineSet
+    package var detailed: OutlineSet
 
     public init(world: OutlineSet, detailed: OutlineSet) {
         self.world = world
@@ -110,10 +110,10 @@ public struct MapOutlines: Sendable {
     }
 
     /// Views wider than this many degrees of longitude use the world outlines: finer detail would not show.
-    public static let detailedViewWidth = 40.0
+    package static let detailedViewWidth = 40.0
 
     /// The outlines for a view: the ones meeting it, at the detail its width can show.
-    public func outlines(for view: GeoBox) -> [Outline] {
+    package func outlines(for view: GeoBox) -> [Outline] {
         (view.width > Self.detailedViewWidth ? world : detailed).meeting(view)
     }
 

@@ -3,7 +3,7 @@ import GazetteerStore
 import Resolution
 
 /// A place to show on a map.
-public struct MapPlace: Hashable, Sendable {
+package struct MapPlace: Hashable, Sendable {
     /// Links the place's map mark to the other elements of the page that carry the same `data-place`.
     public var key: String
     public var name: String
@@ -11,11 +11,11 @@ public struct MapPlace: Hashable, Sendable {
     /// ISO 3166-1 alpha-2 code of the country the place is in.
     public var country: String
     /// True for a country itself: the map highlights its outline rather than drawing a dot.
-    public var isCountry: Bool
+    package var isCountry: Bool
     /// How often the text names it: the dot's size.
     public var mentions: Int
     /// The id of the element that describes the place, for `aria-describedby`; nil for none.
-    public var describedBy: String?
+    package var describedBy: String?
 
     public init(key: String, name: String, location: Coordinate, country: String, isCountry: Bool = false,
                 mentions: Int = 1, describedBy: String? = nil) {
@@ -40,16 +40,16 @@ public struct MapPlace: Hashable, Sendable {
 ///                                          location: Coordinate(latitude: 39.51, longitude: 46.34), country: "AM")],
 ///                        outlines: outlines)
 /// ```
-public enum PlaceMap {
+package enum PlaceMap {
     /// The map of `places`, framed to fit the dots (or, with only countries, their points) with a margin.
-    public static func svg(places: [MapPlace], outlines: MapOutlines?, width: Double = 440) -> String {
+    package static func svg(places: [MapPlace], outlines: MapOutlines?, width: Double = 440) -> String {
         let dots = places.filter { !$0.isCountry }
         let frame = MapFrame.fitting((dots.isEmpty ? places : dots).map(\.location), width: width)
         return svg(places: places, outlines: outlines, frame: frame)
     }
 
     /// The map of `places` in a given frame.
-    public static func svg(places: [MapPlace], outlines: MapOutlines?, frame: MapFrame) -> String {
+    package static func svg(places: [MapPlace], outlines: MapOutlines?, frame: MapFrame) -> String {
         let canvas = CanvasRect(minX: 0, minY: 0, maxX: frame.width, maxY: frame.height)
         let named = Dictionary(places.filter(\.isCountry).map { ($0.country, $0) }, uniquingKeysWith: { first, _ in first })
         let involved = Set(places.map(\.country))
@@ -122,7 +122,7 @@ public enum PlaceMap {
     static let countryLabelSize = 10.0
 
     /// The map's CSS, for a page that embeds ``svg(places:outlines:width:)``.
-    public static let style = """
+    package static let style = """
 
         svg.map { display: block; width: 100%; height: auto; border-radius: 6px; background: #cfe3ef;
                   font: 12px system-ui, -apple-system, "Segoe UI", "Noto Sans", "DejaVu Sans", sans-serif; }
