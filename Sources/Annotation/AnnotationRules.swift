@@ -8,15 +8,20 @@ import Normalization
 public struct AnnotationRules: Sendable {
     /// Search keys of ordinary words, in any language.
     package var commonWords: Set<String>
+    /// Given names of the project's list (Latin, Cyrillic, Armenian and Georgian forms). The Russian lists
+    /// from OpenCorpora are not here: see ``russianPersonNames``.
     package var givenNames: Set<String>
     /// Frequent surnames: alone, they name people more often than their namesake towns.
     package var surnames: Set<String>
-    /// Patronymics ("Викторович", "Сергеевна"): a capitalized word before one is a given name.
-    package var patronymics: Set<String>
     /// Makers' names ("Jeep", "Mercedes"): what follows them is a product, not a place.
     package var brands: Set<String>
     /// Words for a family ("family", "ailesi", "семья"): the name before one is a surname.
     package var familyWords: Set<String>
+    /// Verbs of speech ("said", "заявил", "dedi"): a surname before one is the person speaking.
+    package var speechVerbs: Set<String>
+    /// Words for "and" ("ve", "и", "և"): two surnames joined by one are two people unless the article supports
+    /// them as places.
+    package var conjunctions: Set<String>
     /// Titles before a person's name, as search keys (one or more words).
     package var titles: Set<String> {
         didSet { titleEndings = Self.lastWords(of: titles) }
@@ -43,13 +48,23 @@ public struct AnnotationRules: Sendable {
     package var genericWords: [String: String]
     package let firstWords: FirstWordIndex
 
+    /// The lexicon categories of Russian given names, patronymics and surnames in every inflected form
+    /// (OpenCorpora, about 200,000 forms): looked up in the database per distinct Cyrillic word, as a word is
+    /// met, so that start-up reads none of them and text in other scripts never asks.
+    package enum RussianPersonNames: String, CaseIterable, Sendable {
+        case givenName = "given-name-ru"
+        case patronymic = "patronymic-ru"
+        case surname = "surname-ru"
+    }
+
     public init(database: GazetteerDatabase, normalizer: NameNormalizer, dataDirectory: URL) throws {
         commonWords = Set(try database.lexicon("common").keys)
         givenNames = Set(try database.lexicon("given-name").keys)
         surnames = Set(try database.lexicon("surname").keys)
-        patronymics = Set(try database.lexicon("patronymic").keys)
         brands = Set(try database.lexicon("brand").keys)
         familyWords = Set(try database.lexicon("family-word").keys)
+        speechVerbs = Set(try database.lexicon("speech-verb").keys)
+        conjunctions = Set(try database.lexicon("conjunction").keys)
         titles = Set(try database.lexicon("title").keys)
         titleEndings = Self.lastWords(of: titles)
         demonyms = try database.lexicon("demonym")

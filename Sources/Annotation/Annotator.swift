@@ -75,7 +75,9 @@ public final class Annotator: Sendable {
                     },
                     wordFacts: { word in
                         self.wordFacts.facts(of: word) { units in
-                            self.rules.facts(of: units, keys: self.resolver.normalizer.keys(for: UTF16Text.string(units)))
+                            self.rules.facts(of: units, keys: self.resolver.normalizer.keys(for: UTF16Text.string(units))) {
+                                connection.lexiconContains($1, category: $0.rawValue)
+                            }
                         }
                     },
                     earlierPeople: context.people)

@@ -115,6 +115,37 @@ extension MentionDetector {
         index + 1 < words.count && joins(words[index + 1]) && facts(index + 1).roles.contains(.familyWord)
     }
 
+    /// Whether word `index` is a surname followed by a verb of speech ("Kennedy said", "Лавров заявил").
+    func isSpeakingSurname(_ index: Int) -> Bool {
+        facts(index).roles.contains(.surname) && index + 1 < words.count && joins(words[index + 1])
+            && facts(index + 1).roles.contains(.speechVerb)
+    }
+
+    /// Whether `mention`, at word `index`, is a surname joined by "and" to another capitalized surname
+    /// ("Lincoln ve Washington", "Kennedy and Johnson") and one of the two is at most a middling town: a named
+    /// pair is then more likely two people. Not before a generic word ("Jackson and Madison counties"), nor
+    /// two sizeable cities ("Houston and Dallas").
+    func isPairedSurname(_ mention: Found, at index: Int) -> Bool {
+        func isLoneSurname(_ position: Int) -> Bool {
+            words[position].isCapitalized && !words[position].isAllCaps && facts(position).roles.contains(.surname)
+                && !(position + 1 < words.count && joins(words[position + 1]) && facts(position + 1).roles.contains(.generic))
+        }
+        func isAnd(_ position: Int) -> Bool {
+            !words[position].isCapitalized && facts(position).roles.contains(.conjunction)
+        }
+        guard isLoneSurname(index), let best = mention.candidates.first else { return false }
+        var partner: Int?
+        if index + 2 < words.count, joins(words[index + 1]), joins(words[index + 2]), isAnd(index + 1),
+           isLoneSurname(index + 2) {
+            partner = index + 2
+        } else if index >= 2, joins(words[index]), joins(words[index - 1]), isAnd(index - 1), isLoneSurname(index - 2) {
+            partner = index - 2
+        }
+        guard let partner else { return false }
+        let partnerImportance = lookup(text(words[partner].range)).first.map { Resolver.importance(of: $0.entry) } ?? 0
+        return min(Resolver.importance(of: best.entry), partnerImportance) < 0.85
+    }
+
     /// Whether word `index` follows a capital letter alone and its dot ("D. Flores").
     private func followsInitial(_ index: Int) -> Bool {
         index > 0 && words[index - 1].range.count == 1 && words[index - 1].isCapitalized && followsAbbreviation(index)

@@ -164,7 +164,7 @@ struct MentionDetector {
                 skipUntil = productEnd
                 continue
             }
-            if let (mention, last) = longestMatch(at: index) {
+            if var (mention, last) = longestMatch(at: index) {
                 if isSurname(mention, at: index) { continue }
                 // After an article names a person ("Chiquita Raquel Henry"), the surname alone is the person
                 // ("Henry said"); before, it may still be the town ("Goris … Stijn Goris").
@@ -173,10 +173,13 @@ struct MentionDetector {
                     continue
                 }
                 // "The Kennedy family", "Kennedy ailesi": a surname before a word for a family is the family.
-                if last == index, followedByFamilyWord(index), let best = mention.candidates.first,
+                if last == index, followedByFamilyWord(index) || isSpeakingSurname(index), let best = mention.candidates.first,
                    Resolver.importance(of: best.entry) < 0.92 {
                     continue
                 }
+                // "Lincoln ve Washington hakkında bir kitap": a pair of surnames is a pair of people unless the
+                // article's other places make them places.
+                if last == index, isPairedSurname(mention, at: index) { mention.needsContext = true }
                 // "Dublin Road" is a street; "Florida Highway Patrol" still names Florida, and the "Goris-Stepanakert
                 // road" both its ends.
                 if isStreet(after: last), !hyphenated(index), let best = mention.candidates.first, Resolver.importance(of: best.entry) < 0.9 {

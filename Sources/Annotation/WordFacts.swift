@@ -27,6 +27,10 @@ final class WordFacts: Sendable {
         static let brand = Roles(rawValue: 1 << 10)
         /// A word for a family ("family", "ailesi"): a name before it is a surname.
         static let familyWord = Roles(rawValue: 1 << 11)
+        /// A verb of speech ("said", "заявил"): a surname before it is the speaker.
+        static let speechVerb = Roles(rawValue: 1 << 12)
+        /// A word for "and": two surnames joined by one are a pair of people.
+        static let conjunction = Roles(rawValue: 1 << 13)
     }
 
     /// The word as written, in UTF-16, to confirm a lookup by hash.
@@ -61,16 +65,23 @@ extension WordFacts {
 }
 
 extension AnnotationRules {
-    /// The facts of the word `units`, whose keys are `keys`.
-    func facts(of units: [UInt16], keys: NameKeys) -> WordFacts {
+    /// The facts of the word `units`, whose keys are `keys`; `lexicon` answers whether a category of the
+    /// database's lexicon has a search key (asked only of Cyrillic words, for the Russian person names).
+    func facts(of units: [UInt16], keys: NameKeys, lexicon: (RussianPersonNames, String) -> Bool) -> WordFacts {
         let key = keys.searchKey
         var roles: WordFacts.Roles = []
         if commonWords.contains(key) { roles.insert(.common) }
         if givenNames.contains(key) { roles.insert(.givenName) }
         if surnames.contains(key) { roles.insert(.surname) }
-        if patronymics.contains(key) { roles.insert(.patronymic) }
+        if keys.script == "Cyrl", !key.isEmpty {
+            if lexicon(.givenName, key) { roles.insert(.givenName) }
+            if lexicon(.patronymic, key) { roles.insert(.patronymic) }
+            if lexicon(.surname, key) { roles.insert(.surname) }
+        }
         if brands.contains(key) { roles.insert(.brand) }
         if familyWords.contains(key) { roles.insert(.familyWord) }
+        if speechVerbs.contains(key) { roles.insert(.speechVerb) }
+        if conjunctions.contains(key) { roles.insert(.conjunction) }
         if nameAbbreviations.contains(key) { roles.insert(.nameAbbreviation) }
         if titleEndings.contains(key) { roles.insert(.titleEnding) }
         if titles.contains(key) { roles.insert(.title) }

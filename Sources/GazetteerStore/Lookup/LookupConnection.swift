@@ -17,7 +17,7 @@ public final class LookupConnection: @unchecked Sendable {
     private let placeStatement: OpaquePointer
     private let nameStatement: OpaquePointer
     private let placeByIDStatement: OpaquePointer
-    private let commonWordStatement: OpaquePointer
+    private let lexiconStatement: OpaquePointer
 
     init(path: String) throws(StoreError) {
         self.path = path
@@ -48,12 +48,12 @@ public final class LookupConnection: @unchecked Sendable {
         placeStatement = try prepare("SELECT \(GazetteerDatabase.placeColumns) FROM \(GazetteerDatabase.placeTables) WHERE place.pid = ?")
         nameStatement = try prepare("SELECT name, language, kind, source, search_key, match_key FROM name WHERE nid = ?")
         placeByIDStatement = try prepare("SELECT pid FROM place WHERE id = ?")
-        commonWordStatement = try prepare("SELECT 1 FROM lexicon WHERE category = 'common' AND search_key = ?")
+        lexiconStatement = try prepare("SELECT 1 FROM lexicon WHERE category = ? AND search_key = ?")
     }
 
     deinit {
         for statement in [keyStatement, bucketStatement, fuzzyKeyStatement, placeStatement, nameStatement,
-                          placeByIDStatement, commonWordStatement] {
+                          placeByIDStatement, lexiconStatement] {
             sqlite3_finalize(statement)
         }
         sqlite3_close_v2(handle)
@@ -146,9 +146,16 @@ public final class LookupConnection: @unchecked Sendable {
 
     /// Whether `searchKey` is an ordinary word of some language (the lexicon's `common` category).
     package func isCommonWord(_ searchKey: String) -> Bool {
-        defer { sqlite3_reset(commonWordStatement) }
-        sqlite3_bind_text(commonWordStatement, 1, searchKey, -1, Self.transient)
-        return hasRow(commonWordStatement)
+        lexiconContains(searchKey, category: "common")
+    }
+
+    /// Whether the lexicon's `category` has `searchKey`: one probe of its primary key, for lists too large to
+    /// hold in memory for every process (Russian person names).
+    package func lexiconContains(_ searchKey: String, category: String) -> Bool {
+        defer { sqlite3_reset(lexiconStatement) }
+        sqlite3_bind_text(lexiconStatement, 1, category, -1, Self.transient)
+        sqlite3_bind_text(lexiconStatement, 2, searchKey, -1, Self.transient)
+        return hasRow(lexiconStatement)
     }
 
     /// The internal row id of the place with public id `id`.
