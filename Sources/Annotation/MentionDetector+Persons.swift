@@ -126,20 +126,20 @@ extension MentionDetector {
             : importance < 0.7
         guard personLike else { return false }
         if index + 1 < words.count, joins(words[index + 1]), facts(index + 1).roles.contains(.speechVerb) { return true }
-        // "…," said Kinney.": the verb before the name, which ends its clause.
-        guard index > 0, joins(words[index]) else { return false }
-        if facts(index - 1).roles.contains(.speechVerb) {
-            return index + 1 == words.count || !joins(words[index + 1])
-        }
+        // "…," said Kinney.": the verb before the name, which ends its clause ("said Litchfield Fire Chief Jim
+        // Koser" is the town's chief speaking).
+        guard index > 0, joins(words[index]), index + 1 == words.count || !joins(words[index + 1]) else { return false }
+        if facts(index - 1).roles.contains(.speechVerb) { return true }
         return index > 1 && joins(words[index - 1])
             && rules.speechVerbs.contains(keys(index - 2).searchKey + " " + keys(index - 1).searchKey)
     }
 
-    /// Whether `mention`, the single word `index`, is a given name before a surname that is no place and no
-    /// ordinary word ("Tyler Zilverberg", "Brent Ching"): the mirror of ``isSurname(_:at:)`` for given names
-    /// the lists leave out because a town bears them.
+    /// Whether `mention`, the single word `index`, may be a given name before a surname that is no place and
+    /// no ordinary word ("Tyler Zilverberg", "Brent Ching", but also "Jackson Township"): given names the lists
+    /// leave out because a town bears them.
     func isGivenNameBeforeUnknown(_ mention: Found, at index: Int) -> Bool {
-        guard index + 1 < words.count, joins(words[index + 1]), !hyphenated(index + 1), !words[index].isAllCaps else {
+        guard index + 1 < words.count, joins(words[index + 1]), !hyphenated(index), !hyphenated(index + 1),
+              !words[index].isAllCaps else {
             return false
         }
         let next = words[index + 1]
@@ -162,10 +162,14 @@ extension MentionDetector {
         return ampersand(index) || ampersand(index + 1)
     }
 
-    /// Whether word `index` follows "St." or "Ste." without making a place name with it: a saint's name ("St.
-    /// Patrick's Day").
+    /// Whether word `index` is a given name after "St." or "Ste." that makes no place name with it: a saint's
+    /// ("St. Patrick's Day"), not a city's ("St. Petersburg's").
     func followsSaint(_ index: Int) -> Bool {
-        index > 0 && followsAbbreviation(index) && ["st", "ste"].contains(keys(index - 1).searchKey)
+        guard index > 0, followsAbbreviation(index), ["st", "ste"].contains(keys(index - 1).searchKey) else { return false }
+        let range = words[index].range
+        let name = apostropheSplit(range).map { wordFacts(UnsafeBufferPointer(rebasing: units[range.lowerBound..<$0])) }
+            ?? facts(index)
+        return name.roles.contains(.givenName)
     }
 
     /// Whether `mention`, at word `index`, is a surname joined by "and" to another capitalized surname

@@ -177,11 +177,11 @@ struct MentionDetector {
                    Resolver.importance(of: best.entry) < 0.92 {
                     continue
                 }
-                // "Douglas said", "according to Taylor", "Tyler Zilverberg", "Stevens & Wilkinson", "St. Patrick's
-                // Day": a person, a firm or a saint; a major place keeps its name.
-                if last == index, isSpeaker(mention, at: index) || isGivenNameBeforeUnknown(mention, at: index) {
-                    continue
-                }
+                // "Douglas said", "according to Taylor", "Stevens & Wilkinson", "St. Patrick's Day": a person, a firm
+                // or a saint; a major place keeps its name.
+                if last == index, isSpeaker(mention, at: index) { continue }
+                // "Tyler Zilverberg" is a person, "Jackson Township" a place: the article's other places decide.
+                if last == index, isGivenNameBeforeUnknown(mention, at: index) { mention.needsContext = true }
                 if last == index, isInFirmName(index) || followsSaint(index), let best = mention.candidates.first,
                    Resolver.importance(of: best.entry) < 0.92 {
                     continue
@@ -346,10 +346,6 @@ struct MentionDetector {
         // Part of a longer capitalized run that is no name ("South Ossetian", "East Bank"): only a place by its
         // own main name, and not an ordinary word.
         if partOfLongerRun, ordinary || !exact { return nil }
-        // "Lincoln Day Dinner", "Kennedy Center": a surname heading a longer capitalized run names something after
-        // the person, unless the place is major.
-        if partOfLongerRun, single, roles.contains(.surname), importance < 0.92,
-           isCandidateStart(words[span.lowerBound + 1]) { return nil }
         let major = importance >= 0.92
         // "City Council", "City Park": ordinary words whose reading drops one as a generic word ("Council", Idaho).
         if ordinary, !single, best.feature != nil { return nil }
