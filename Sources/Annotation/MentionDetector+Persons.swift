@@ -1,3 +1,4 @@
+import Foundation
 import Resolution
 
 extension MentionDetector {
@@ -115,10 +116,60 @@ extension MentionDetector {
         index + 1 < words.count && joins(words[index + 1]) && facts(index + 1).roles.contains(.familyWord)
     }
 
-    /// Whether word `index` is a surname followed by a verb of speech ("Kennedy said", "Лавров заявил").
-    func isSpeakingSurname(_ index: Int) -> Bool {
-        facts(index).roles.contains(.surname) && index + 1 < words.count && joins(words[index + 1])
-            && facts(index + 1).roles.contains(.speechVerb)
+    /// Whether `mention`, the single word `index`, is a person speaking: a surname or a small place's name
+    /// next to a verb of speech ("Kennedy said", "Лавров заявил", "said Kinney", "according to Taylor"). A
+    /// capital of some size still speaks for its government ("Moscow said", "Washington said").
+    func isSpeaker(_ mention: Found, at index: Int) -> Bool {
+        guard let best = mention.candidates.first else { return false }
+        let importance = Resolver.importance(of: best.entry)
+        let personLike = facts(index).roles.contains(.surname) ? importance < 0.92 || best.entry.population < 100_000
+            : importance < 0.7
+        guard personLike else { return false }
+        if index + 1 < words.count, joins(words[index + 1]), facts(index + 1).roles.contains(.speechVerb) { return true }
+        // "…," said Kinney.": the verb before the name, which ends its clause ("said Litchfield Fire Chief Jim
+        // Koser" is the town's chief speaking).
+        guard index > 0, joins(words[index]), index + 1 == words.count || !joins(words[index + 1]) else { return false }
+        if facts(index - 1).roles.contains(.speechVerb) { return true }
+        return index > 1 && joins(words[index - 1])
+            && rules.speechVerbs.contains(keys(index - 2).searchKey + " " + keys(index - 1).searchKey)
+    }
+
+    /// Whether `mention`, the single word `index`, may be a given name before a surname that is no place and
+    /// no ordinary word ("Tyler Zilverberg", "Brent Ching", but also "Jackson Township"): given names the lists
+    /// leave out because a town bears them.
+    func isGivenNameBeforeUnknown(_ mention: Found, at index: Int) -> Bool {
+        guard index + 1 < words.count, joins(words[index + 1]), !hyphenated(index), !hyphenated(index + 1),
+              !words[index].isAllCaps else {
+            return false
+        }
+        let next = words[index + 1]
+        let facts = facts(index + 1)
+        guard next.isCapitalized, !next.isAllCaps, !next.capsLine,
+              facts.roles.isDisjoint(with: [.common, .title, .generic, .streetWord, .connector, .speechVerb, .familyWord]),
+              facts.demonymCountry == nil, !namesPlace(index + 1) else { return false }
+        guard let best = mention.candidates.first else { return false }
+        return Resolver.importance(of: best.entry) < 0.85
+    }
+
+    /// Whether word `index` is joined by an ampersand to a capitalized word: part of a firm's name ("Stevens &
+    /// Wilkinson", "Johnson & Johnson").
+    func isInFirmName(_ index: Int) -> Bool {
+        func ampersand(_ position: Int) -> Bool {
+            guard position > 0, position < words.count, !words[position].glued else { return false }
+            let gap = text(words[position].gap).trimmingCharacters(in: .whitespaces)
+            return gap == "&" && words[position - 1].isCapitalized && words[position].isCapitalized
+        }
+        return ampersand(index) || ampersand(index + 1)
+    }
+
+    /// Whether word `index` is a given name after "St." or "Ste." that makes no place name with it: a saint's
+    /// ("St. Patrick's Day"), not a city's ("St. Petersburg's").
+    func followsSaint(_ index: Int) -> Bool {
+        guard index > 0, followsAbbreviation(index), ["st", "ste"].contains(keys(index - 1).searchKey) else { return false }
+        let range = words[index].range
+        let name = apostropheSplit(range).map { wordFacts(UnsafeBufferPointer(rebasing: units[range.lowerBound..<$0])) }
+            ?? facts(index)
+        return name.roles.contains(.givenName)
     }
 
     /// Whether `mention`, at word `index`, is a surname joined by "and" to another capitalized surname

@@ -173,7 +173,16 @@ struct MentionDetector {
                     continue
                 }
                 // "The Kennedy family", "Kennedy ailesi": a surname before a word for a family is the family.
-                if last == index, followedByFamilyWord(index) || isSpeakingSurname(index), let best = mention.candidates.first,
+                if last == index, followedByFamilyWord(index), let best = mention.candidates.first,
+                   Resolver.importance(of: best.entry) < 0.92 {
+                    continue
+                }
+                // "Douglas said", "according to Taylor", "Stevens & Wilkinson", "St. Patrick's Day": a person, a firm
+                // or a saint; a major place keeps its name.
+                if last == index, isSpeaker(mention, at: index) { continue }
+                // "Tyler Zilverberg" is a person, "Jackson Township" a place: the article's other places decide.
+                if last == index, isGivenNameBeforeUnknown(mention, at: index) { mention.needsContext = true }
+                if last == index, isInFirmName(index) || followsSaint(index), let best = mention.candidates.first,
                    Resolver.importance(of: best.entry) < 0.92 {
                     continue
                 }
