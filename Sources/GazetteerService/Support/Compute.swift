@@ -1,22 +1,21 @@
 import Dispatch
 import Hummingbird
-import NIOPosix
 import Synchronization
 
 /// Runs the library's synchronous work (resolving, annotating) off the server's event loops and the
 /// cooperative pool, within the request's time budget.
 ///
 /// The library computes without suspension points, so running it inline would stall every connection on
-/// the same thread. The work goes to NIO's fixed pool of one thread per core, so that as many lookup
-/// connections exist as threads compute (each maps the database). A request past its budget is answered
-/// with 503 while its work, if it has started, finishes in the background and is thrown away; work that has
-/// not started by then is skipped.
+/// the same thread. The work goes to a concurrent dispatch queue behind a continuation. A request past its
+/// budget is answered with 503 while its work, if it has started, finishes in the background and is thrown
+/// away; work that has not started by then is skipped.
 ///
 /// The budget costs a request two short locks, not a timer of its own: one watchdog per `Compute` wakes a
 /// few times per budget (at most once a second) and fails the requests whose deadline has passed, so a
 /// request meets its 503 up to a quarter of the budget (at most one second) late.
 struct Compute: Sendable {
     let budget: Duration
+    private static let queue = DispatchQueue(label: "gazetteer.compute", attributes: .concurrent)
     private let deadlines: Deadlines
     private let watchdog: Watchdog
 
@@ -32,10 +31,9 @@ struct Compute: Sendable {
         return try await withCheckedThrowingContinuation { continuation in
             job.start(continuation)
             let ticket = deadlines.add(job)
-            NIOThreadPool.singleton.submit { state in
+            Self.queue.async {
                 defer { deadlines.remove(ticket) }
-                // Past its deadline the request has had its answer; a stopping pool answers it now.
-                guard state == .active else { return job.finish(.failure(CancellationError())) }
+                // Past its deadline the request has had its answer.
                 guard job.isWaiting else { return }
                 job.finish(Result { try work() })
             }
