@@ -35,10 +35,12 @@ let package = Package(
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "SystemICU", dependencies: ["CICU"]),
         .target(name: "Normalization", dependencies: ["SystemICU"]),
+        // A SQLite VFS in which the read-only connections of a process share one memory map of a database.
+        .target(name: "SQLiteSharedMap", linkerSettings: [.linkedLibrary("sqlite3")]),
         .target(
             name: "GazetteerStore",
             dependencies: [
-                "Normalization", "CZlib",
+                "Normalization", "CZlib", "SQLiteSharedMap",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
@@ -81,7 +83,13 @@ let package = Package(
             dependencies: ["Tokenization", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
         .testTarget(name: "GazetteerStoreTests", dependencies: ["GazetteerStore"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "ResolutionTests", dependencies: ["Resolution"], resources: [.copy("Fixtures")]),
+        // The fixture gazetteer the resolver, service and command tests share (a target of its own, not a test
+        // target, so that test targets can depend on it).
+        .target(
+            name: "GazetteerFixture", dependencies: ["GazetteerStore", "Normalization"], path: "Tests/GazetteerFixture",
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(name: "ResolutionTests", dependencies: ["Resolution", "GazetteerFixture"]),
         .testTarget(
             name: "AnnotationTests",
             dependencies: ["Annotation", .product(name: "PropertyBased", package: "swift-property-based")],
@@ -90,10 +98,10 @@ let package = Package(
         .testTarget(name: "GazetteerKitTests", dependencies: ["GazetteerKit"]),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering", "Annotation", "Resolution", "GazetteerStore", "Normalization"]),
         // Runs the built `gazetteer` executable; depending on it makes `swift test` build it first.
-        .testTarget(name: "GazetteerCLITests", dependencies: ["GazetteerCLI"]),
+        .testTarget(name: "GazetteerCLITests", dependencies: ["GazetteerCLI", "GazetteerFixture"]),
         .testTarget(
             name: "GazetteerServiceTests",
-            dependencies: ["GazetteerService", .product(name: "HummingbirdTesting", package: "hummingbird")]
+            dependencies: ["GazetteerService", "GazetteerFixture", .product(name: "HummingbirdTesting", package: "hummingbird")]
         ),
         .testTarget(
             name: "NormalizationTests",

@@ -87,8 +87,8 @@ def articles(work):
 
 
 def memory(pid):
-    """(VmRSS, VmHWM, RssAnon) of the server in MB. VmRSS counts the database's pages once per SQLite
-    connection that maps them (they are one copy in the page cache); RssAnon is the service's own memory."""
+    """(VmRSS, VmHWM, RssAnon) of the server in MB. VmRSS includes the pages of the database that the
+    lookups have touched, through the one map its connections share; RssAnon is the service's own memory."""
     fields = dict(line.split(":", 1) for line in Path(f"/proc/{pid}/status").read_text().splitlines())
     return tuple(int(fields[key].split()[0]) / 1024 for key in ("VmRSS", "VmHWM", "RssAnon"))
 
@@ -151,7 +151,7 @@ def markdown(rows, peak, article_count, article_bytes):
                      f"| {anonymous:.0f} |")
     lines.append(f"\nResolve: 10,000 distinct names of the database, GET /v1/resolve?q=…. Annotate: {article_count} "
                  f"real articles (mean {article_bytes / 1000:.1f} kB) as text/plain. Peak server RSS (VmHWM): "
-                 f"{peak:.0f} MB; RSS counts the memory-mapped database once per SQLite connection that maps it, the "
-                 f"anonymous column is the service's own memory. wrk -t2, {SECONDS} s per row, on the same cores as "
+                 f"{peak:.0f} MB; RSS includes the pages of the memory-mapped database the requests touched (one map, "
+                 f"shared by the lookup connections), the anonymous column is the service's own memory. wrk -t2, {SECONDS} s per row, on the same cores as "
                  f"the server.")
     return "\n".join(lines)

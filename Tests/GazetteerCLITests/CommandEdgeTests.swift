@@ -1,4 +1,5 @@
 import Foundation
+import GazetteerFixture
 import Testing
 
 /// The command line's edges as a new user meets them: negative numbers, bare ids, standard input, colour,
@@ -100,7 +101,7 @@ import Testing
         try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         try FileManager.default.copyItem(at: root.appendingPathComponent("Gazetteer/rules"), to: data.appendingPathComponent("rules"))
-        try FileManager.default.copyItem(at: root.appendingPathComponent("Tests/ResolutionTests/Fixtures/places.txt"),
+        try FileManager.default.copyItem(at: URL(fileURLWithPath: FixtureGazetteer.file("places.txt")),
                                          to: data.appendingPathComponent("places.txt"))
         try "places\tplaces.txt\tgeonames\n".write(to: data.appendingPathComponent("build.tsv"), atomically: true, encoding: .utf8)
         return (["GAZETTEER_DATA": data.path, "GAZETTEER_DB": folder.appendingPathComponent("default.sqlite").path], folder)

@@ -1,4 +1,5 @@
 import Foundation
+import GazetteerFixture
 
 /// Runs the built `gazetteer` executable, as a user would, and captures what it prints.
 struct CommandRunner {
@@ -89,10 +90,9 @@ struct CommandRunner {
         return String(decoding: output, as: UTF8.self)
     }
 
-    /// A database built with `gazetteer import geonames` from the resolver tests' fixtures, once.
+    /// A database built with `gazetteer import geonames` from the shared test fixtures, once.
     static let database: String = {
-        let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("ResolutionTests/Fixtures")
+        let fixtures = FixtureGazetteer.directory
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("cli-\(UUID().uuidString).sqlite").path
         let result = try! run(["import", "geonames", fixtures.appendingPathComponent("places.txt").path,
                                "--countries", fixtures.appendingPathComponent("countryInfo.txt").path,

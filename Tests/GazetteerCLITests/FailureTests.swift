@@ -1,12 +1,12 @@
 import Foundation
+import GazetteerFixture
 import Testing
 
 /// What the command does when its input, its database, its streams or a signal fail it: one line on
 /// standard error, a documented exit status, and nothing lost or left behind.
 @Suite struct FailureTests {
     let db = CommandRunner.database
-    static let places = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("ResolutionTests/Fixtures/places.txt").path
+    static let places = FixtureGazetteer.file("places.txt")
 
     /// The status a shell script printed as `status N` on its last line.
     private func status(_ output: CommandRunner.Output) -> Int? {

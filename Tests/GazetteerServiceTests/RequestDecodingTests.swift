@@ -19,6 +19,11 @@ import Testing
         let countries = try parameters.countries("country")
         #expect(countries == ["AM", "AZ"])
         #expect(parameters.string("x") == "a+b" && parameters.string("bad") == "%zz")
+        // Decoded on the bytes: UTF-8 escapes are characters; a malformed or non-UTF-8 escape keeps the text
+        // as written, with its plus signs as spaces.
+        let escapes = QueryParameters(query: "a=%C3%87ermik+%D5%8B&b=x+%2&c=%FF+y&d=%zz%41&e&%71=1")
+        #expect(escapes.string("a") == "Çermik Ջ" && escapes.string("b") == "x %2" && escapes.string("c") == "%FF y")
+        #expect(escapes.string("d") == "%zz%41" && escapes.string("e") == "" && escapes.string("q") == "1")
         try await Support.withClient { client in
             try await client.execute(uri: "/v1/resolve?q=Cermuk+x&country=AM+,AZ", method: .get) { response in
                 #expect(response.status == .ok)

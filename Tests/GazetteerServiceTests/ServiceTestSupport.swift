@@ -1,24 +1,13 @@
 import Foundation
+import GazetteerFixture
 import GazetteerInternals
 import GazetteerService
 import Hummingbird
 import HummingbirdTesting
 
-/// A service over the resolver tests' fixture gazetteer, built once.
+/// A service over the shared fixture gazetteer.
 enum ServiceTestSupport {
-    static let service: GazetteerService = {
-        let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("ResolutionTests/Fixtures")
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("service-\(UUID().uuidString).sqlite")
-        let builder = try! StoreBuilder(destination: url, normalizer: try! NameNormalizer())
-        try! builder.importCountryInfo(path: fixtures.appendingPathComponent("countryInfo.txt").path)
-        try! builder.importAdmin1Codes(path: fixtures.appendingPathComponent("admin1.txt").path)
-        try! builder.importPlaces(path: fixtures.appendingPathComponent("places.txt").path)
-        try! builder.importCurated(directory: fixtures.appendingPathComponent("curated"))
-        try! builder.importLexicon(path: fixtures.appendingPathComponent("lexicon.txt").path, label: "common")
-        try! builder.finish()
-        return try! GazetteerService(database: try! GazetteerDatabase(path: url.path))
-    }()
+    static let service = try! GazetteerService(database: FixtureGazetteer.database)
 
     /// Runs `test` against the service's router, in process.
     static func withClient<T: Sendable>(_ configuration: ServiceConfiguration = ServiceConfiguration(),

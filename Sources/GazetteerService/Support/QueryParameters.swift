@@ -15,16 +15,49 @@ struct QueryParameters {
     /// `+` as it is. The first of repeated names wins; undecodable escapes are kept as written.
     init(query: String?) {
         var values: [String: String] = [:]
-        for pair in (query ?? "").split(separator: "&") {
-            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            let decode = { (text: Substring) -> String in
-                let spaced = text.replacingOccurrences(of: "+", with: " ")
-                return spaced.removingPercentEncoding ?? spaced
-            }
-            let name = decode(parts[0])
-            if values[name] == nil { values[name] = parts.count > 1 ? decode(parts[1]) : "" }
+        for pair in (query ?? "").utf8.split(separator: UInt8(ascii: "&")) {
+            let parts = pair.split(separator: UInt8(ascii: "="), maxSplits: 1, omittingEmptySubsequences: false)
+            let name = Self.formDecoded(parts[0])
+            if values[name] == nil { values[name] = parts.count > 1 ? Self.formDecoded(parts[1]) : "" }
         }
         self.values = values
+    }
+
+    /// One form-encoded name or value: `+` a space, `%XX` a byte. Text with a malformed escape, or whose
+    /// escapes are not UTF-8, is kept as written (with its `+` as spaces). Works on the bytes: this runs for
+    /// every parameter of every request, and Foundation's string search and percent decoding cost more than
+    /// resolving a name does.
+    static func formDecoded(_ text: Substring.UTF8View) -> String {
+        guard text.contains(where: { $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "%") }) else {
+            return String(Substring(text))
+        }
+        var spaced = [UInt8](text)
+        for index in spaced.indices where spaced[index] == UInt8(ascii: "+") { spaced[index] = UInt8(ascii: " ") }
+        var decoded: [UInt8] = []
+        decoded.reserveCapacity(spaced.count)
+        var index = 0
+        while index < spaced.count {
+            guard spaced[index] == UInt8(ascii: "%") else {
+                decoded.append(spaced[index])
+                index += 1
+                continue
+            }
+            guard index + 2 < spaced.count, let high = hexValue(spaced[index + 1]), let low = hexValue(spaced[index + 2]) else {
+                return String(decoding: spaced, as: UTF8.self)
+            }
+            decoded.append(high << 4 | low)
+            index += 3
+        }
+        return String(validating: decoded, as: UTF8.self) ?? String(decoding: spaced, as: UTF8.self)
+    }
+
+    private static func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+        default: nil
+        }
     }
 
     func string(_ name: String) -> String? {

@@ -1,6 +1,7 @@
 import Foundation
 import Synchronization
 import GRDBSQLite
+import SQLiteSharedMap
 
 /// A read-only SQLite connection for the hot lookups of resolution, with its statements prepared once.
 ///
@@ -27,7 +28,10 @@ public final class LookupConnection: @unchecked Sendable {
         // connection keeps reading the file it opened when a rebuild replaces it.
         let uri = "file:" + Self.uriEscaped(path) + "?immutable=1"
         let flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI
-        guard sqlite3_open_v2(uri, &handle, flags, nil) == SQLITE_OK, let handle else {
+        // Every connection reads the file through one map shared by the process (see SQLiteSharedMap), so that
+        // a pool of connections costs the resident memory of one.
+        let vfs = gazetteer_shared_map_register() == SQLITE_OK ? GAZETTEER_SHARED_MAP_VFS : nil
+        guard sqlite3_open_v2(uri, &handle, flags, vfs) == SQLITE_OK, let handle else {
             let message = handle.map { String(cString: sqlite3_errmsg($0)) } ?? "cannot open"
             sqlite3_close(handle)
             throw .sqlite(path: path, message: message)
