@@ -31,7 +31,10 @@ ARTICLES = [
     ("a6", "nothing here names a place at all"),
     ("a7", "\n\nParis\n\n"),
     ("a8", "The delegation flew from London to Baku, then on to Tbilisi and Yerevan.\n" * 3),
+    ("a9", "Refugees reached Sisian on Monday."),
 ]
+# A place whose coordinates JSON writes as integers (40, 46), which the Parquet double columns must take.
+INTEGRAL_PLACE = "9000001\tSisian\tSisian\t\t40\t46\tP\tPPL\tAM\t\t08\t\t\t\t14894\t\t1600\tAsia/Yerevan\t2024-01-01\n"
 
 
 def spark_support():
@@ -52,12 +55,18 @@ def venv_python():
 def database(tmp_path_factory):
     assert BINARY.is_file(), f"no gazetteer binary at {BINARY}: run `swift build` first (or set GAZETTEER_BINARY)"
     assert shutil.which("java"), "spark-annotate needs Java 17 on PATH"
-    path = tmp_path_factory.mktemp("db") / "fixture.sqlite"
-    subprocess.run([str(BINARY), "import", "geonames", str(FIXTURES / "places.txt"),
+    folder = tmp_path_factory.mktemp("db")
+    path = folder / "fixture.sqlite"
+    (folder / "integral.txt").write_text(INTEGRAL_PLACE, encoding="utf-8")
+    subprocess.run([str(BINARY), "import", "geonames", str(FIXTURES / "places.txt"), str(folder / "integral.txt"),
                     "--alternate-names", str(FIXTURES / "alternateNames.txt"), "--admin1", str(FIXTURES / "admin1.txt"),
                     "--countries", str(FIXTURES / "countryInfo.txt"), "--curated", str(FIXTURES / "curated"),
                     "--out", str(path)], check=True, capture_output=True)
     return path
+
+
+def floating(value):
+    return None if value is None else float(value)
 
 
 def cli_rows(database, tmp_path):
@@ -77,8 +86,8 @@ def cli_rows(database, tmp_path):
             place = mention["place"] or {}
             assert text[mention["start"]:mention["end"]] == mention["text"]
             rows.append((identifier, mention["start"], mention["end"], mention["text"], place.get("id"),
-                         place.get("name"), place.get("country"), place.get("lat"), place.get("lon"),
-                         mention["score"]))
+                         place.get("name"), place.get("country"), floating(place.get("lat")),
+                         floating(place.get("lon")), floating(mention["score"])))
     return sorted(rows, key=repr)
 
 
@@ -118,6 +127,7 @@ def test_ndjson_rows_equal_the_cli(database, venv_python, tmp_path):
     # The fixture gazetteer finds places in most articles, and in those whose ids and texts hold line breaks.
     assert len({row[0] for row in expected}) >= 5
     assert {"a2\nwith a line feed", "a3\r\n", "a4 ünïcödé ⟦id⟧", "a7"} <= {row[0] for row in expected}
+    assert ("a9", "Sisian", 40, 46) in {(row[0], row[3], row[7], row[8]) for row in expected}
     assert rows == expected
 
 
