@@ -17,6 +17,14 @@ enum ImportHarnesses {
         importer("curated-names", preload: [.places, .curatedPlaces]) { try $0.importCuratedNames(path: $1, label: "curated") },
         importer("corrections", preload: [.places, .curatedPlaces]) { try $0.importCorrections(path: $1, label: "curated") },
         importer("lexicon") { try $0.importLexicon(path: $1, label: "common") },
+        // The same rows as `places` and `alternate-names` through the parsers alone, with no database write
+        // and no reader thread: many times the executions per second on the code that reads the rows.
+        rows("places-rows", preload: [.countryInfo, .admin1]) { builder in
+            builder.placeParser(label: "geonames", seen: StoreBuilder.SeenIDs(builder.geonameIDs))
+        },
+        rows("alternate-names-rows", preload: [.places]) { builder in
+            builder.alternateNameParser(known: StoreBuilder.SeenIDs(builder.geonameIDs))
+        },
     ]
 
     /// Fixture tables of the store tests, loaded before the fuzzed one so that its rows find what they refer to.
@@ -65,6 +73,38 @@ enum ImportHarnesses {
                 // An import error (an unreadable file) may stop an import; anything else, such as an SQLite
                 // error from a row that passed validation, would reach the user as a raw failure.
                 require(error is ImportError, "\(name): a row made the import fail with \(error)")
+            }
+        }
+    }
+
+    typealias RowParser<Record> = (TabularRow) throws(ImportError) -> Record?
+
+    /// A target that reads each input as an importer reads a file, row by row, and hands each row to the
+    /// parser `makeParser` gives (a new one per input, so that ids seen in one input are not seen in the next).
+    static func rows<Record>(_ name: String, preload: [Preload],
+                             _ makeParser: @escaping @Sendable (StoreBuilder) -> RowParser<Record>) -> Harness {
+        let state = BuilderState()
+        let input = Fixtures.scratch.appendingPathComponent("rows.tsv")
+        return Harness(name, prepare: {
+            state.builder = Fixtures.orDie {
+                let builder = try StoreBuilder(destination: Fixtures.scratch.appendingPathComponent("\(name).sqlite"),
+                                               normalizer: Fixtures.normalizer)
+                for table in preload { try table.load(into: builder) }
+                return builder
+            }
+        }) { bytes in
+            guard let builder = state.builder else { return }
+            do { try Data(bytes).write(to: input) } catch { fatalError("cannot write \(input.path): \(error)") }
+            let parse = makeParser(builder)
+            do {
+                let reader = try LineReader(path: input.path)
+                while let line = try reader.next() {
+                    let row = TabularRow(line, file: input.path, line: reader.lineNumber)
+                    if row.isCommentOrBlank { continue }
+                    do { _ = try parse(row) } catch {}  // a malformed row is reported and skipped
+                }
+            } catch {
+                fatalError("\(name): reading the input failed with \(error)")
             }
         }
     }

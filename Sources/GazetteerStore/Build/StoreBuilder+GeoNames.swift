@@ -56,18 +56,39 @@ extension StoreBuilder {
     /// - Returns: the number of places loaded.
     @discardableResult
     public func importPlaces(path: String, label: String = "geonames") throws -> Int {
-        struct Parsed: Sendable {
-            var place: Place
-            var pid: Int64
-            var names: [KeyedName]
-            var modified: String
-        }
         let reader = try openInput(path)
         let seen = SeenIDs(geonameIDs)
         var rows = 0
         var newest = ""
+        let parse = placeParser(label: label, seen: seen)
+        let stage = "places " + URL(fileURLWithPath: path).lastPathComponent
+        try queue.write { db in
+            try pipelinedRows(of: reader, stage: stage, parse: parse) { parsed in
+                try insertPlace(parsed.place, pid: parsed.pid, in: db)
+                for name in parsed.names { try insertName(pid: parsed.pid, name, source: label, in: db) }
+                if parsed.modified > newest { newest = parsed.modified }
+                rows += 1
+            }
+            try recordSource(reader, kind: "places", label: label, rows: rows, date: newest.nonEmpty, in: db)
+        }
+        geonameIDs = seen.ids
+        return rows
+    }
+
+    /// A row of a place table, parsed and keyed, ready to insert.
+    struct ParsedPlace: Sendable {
+        var place: Place
+        var pid: Int64
+        var names: [KeyedName]
+        var modified: String
+    }
+
+    /// The parser of place-table rows, which runs on the import's reader thread: it validates a row and
+    /// computes its names' keys, and records its geonameid in `seen` (a repeated one is a row error). Apart
+    /// from the import, so that fuzzing reaches it without the database.
+    func placeParser(label: String, seen: SeenIDs) -> (TabularRow) throws(ImportError) -> ParsedPlace? {
         let divisions = (admin1Names, admin2Names)
-        let parse = { [normalizer] (row: TabularRow) throws(ImportError) -> Parsed? in
+        return { [normalizer] (row: TabularRow) throws(ImportError) -> ParsedPlace? in
             try row.require(columns: 19...19)
             let geonameID = try row.integer(0, "geonameid")
             guard geonameID > 0 else { throw row.error("geonameid", "must be positive") }
@@ -101,20 +122,8 @@ extension StoreBuilder {
             for alternate in alternates.split(separator: ",") where !alternate.isEmpty && written.insert(alternate).inserted {
                 names.append(keyed(String(alternate), .alternate))
             }
-            return Parsed(place: place, pid: Int64(geonameID), names: names, modified: modified)
+            return ParsedPlace(place: place, pid: Int64(geonameID), names: names, modified: modified)
         }
-        let stage = "places " + URL(fileURLWithPath: path).lastPathComponent
-        try queue.write { db in
-            try pipelinedRows(of: reader, stage: stage, parse: parse) { parsed in
-                try insertPlace(parsed.place, pid: parsed.pid, in: db)
-                for name in parsed.names { try insertName(pid: parsed.pid, name, source: label, in: db) }
-                if parsed.modified > newest { newest = parsed.modified }
-                rows += 1
-            }
-            try recordSource(reader, kind: "places", label: label, rows: rows, date: newest.nonEmpty, in: db)
-        }
-        geonameIDs = seen.ids
-        return rows
     }
 
     /// Loads `alternateNamesV2.txt` (or `alternateNames.txt`): names with their language and the
@@ -122,27 +131,10 @@ extension StoreBuilder {
     /// - Returns: the number of names added.
     @discardableResult
     public func importAlternateNames(path: String, label: String = "geonames") throws -> Int {
-        struct Parsed: Sendable {
-            var pid: Int64
-            var name: KeyedName
-        }
         let reader = try openInput(path)
-        let known = SeenIDs(geonameIDs)
         var rows = 0
         var added = 0
-        let parse = { [normalizer] (row: TabularRow) throws(ImportError) -> Parsed? in
-            // Version 2 has 10 columns; the first version 8, and the last ones are often left off.
-            try row.require(columns: 4...10)
-            let geonameID = try row.integer(1, "geonameid")
-            let language = try row.text(2, "isolanguage")
-            let name = try row.required(3, "alternate name")
-            guard known.ids.contains(geonameID), let kind = try Self.nameKind(language: language, row: row) else {
-                return nil
-            }
-            let tag = language == "fr_1793" ? "fr" : language
-            let keys = normalizer.keys(for: name, language: tag.isEmpty || tag == "abbr" ? nil : tag)
-            return Parsed(pid: Int64(geonameID), name: KeyedName(keys: keys, language: tag, kind: kind))
-        }
+        let parse = alternateNameParser(known: SeenIDs(geonameIDs))
         let stage = "names " + URL(fileURLWithPath: path).lastPathComponent
         try queue.write { db in
             try pipelinedRows(of: reader, stage: stage, parse: parse) { parsed in
@@ -154,8 +146,32 @@ extension StoreBuilder {
         return added
     }
 
+    /// A row of an alternate-name table, parsed and keyed, ready to insert.
+    struct ParsedAlternateName: Sendable {
+        var pid: Int64
+        var name: KeyedName
+    }
+
+    /// The parser of alternate-name rows (reader thread): nil for names of places not in `known` and for
+    /// rows that are not names. Apart from the import, so that fuzzing reaches it without the database.
+    func alternateNameParser(known: SeenIDs) -> (TabularRow) throws(ImportError) -> ParsedAlternateName? {
+        { [normalizer] (row: TabularRow) throws(ImportError) -> ParsedAlternateName? in
+            // Version 2 has 10 columns; the first version 8, and the last ones are often left off.
+            try row.require(columns: 4...10)
+            let geonameID = try row.integer(1, "geonameid")
+            let language = try row.text(2, "isolanguage")
+            let name = try row.required(3, "alternate name")
+            guard known.ids.contains(geonameID), let kind = try Self.nameKind(language: language, row: row) else {
+                return nil
+            }
+            let tag = language == "fr_1793" ? "fr" : language
+            let keys = normalizer.keys(for: name, language: tag.isEmpty || tag == "abbr" ? nil : tag)
+            return ParsedAlternateName(pid: Int64(geonameID), name: KeyedName(keys: keys, language: tag, kind: kind))
+        }
+    }
+
     /// Geonameids as the reader thread of an import sees them: owned by that thread while it runs.
-    private final class SeenIDs: @unchecked Sendable {
+    final class SeenIDs: @unchecked Sendable {
         var ids: Bitset
         init(_ ids: Bitset) { self.ids = ids }
     }
