@@ -18,8 +18,11 @@ public final class LookupConnection: @unchecked Sendable {
     private let nameStatement: OpaquePointer
     private let placeByIDStatement: OpaquePointer
     private let commonWordStatement: OpaquePointer
+    /// Every match key of the database, in memory: keys no name has never reach SQLite.
+    public let keyFilter: MatchKeyFilter
 
-    init(path: String) throws(StoreError) {
+    /// - Parameter keyFilter: the database's filter, when another connection has read it already.
+    init(path: String, keyFilter: MatchKeyFilter? = nil) throws(StoreError) {
         self.path = path
         var handle: OpaquePointer?
         // The file never changes in place (a rebuild renames a new file over it), so it is opened immutable:
@@ -49,6 +52,7 @@ public final class LookupConnection: @unchecked Sendable {
         nameStatement = try prepare("SELECT name, language, kind, source, search_key, match_key FROM name WHERE nid = ?")
         placeByIDStatement = try prepare("SELECT pid FROM place WHERE id = ?")
         commonWordStatement = try prepare("SELECT 1 FROM lexicon WHERE category = 'common' AND search_key = ?")
+        self.keyFilter = keyFilter ?? MatchKeyFilter(handle: handle)
     }
 
     deinit {
@@ -89,6 +93,7 @@ public final class LookupConnection: @unchecked Sendable {
 
     /// Every name whose match key is `matchKey`, with its place's ranking data.
     public func entries(matchKey: String) -> [KeyEntry] {
+        guard keyFilter.mayContain(matchKey) else { return [] }
         defer { sqlite3_reset(keyStatement) }
         sqlite3_bind_text(keyStatement, 1, matchKey, -1, Self.transient)
         guard hasRow(keyStatement), let blob = sqlite3_column_blob(keyStatement, 0) else { return [] }
@@ -191,6 +196,8 @@ public final class LookupConnection: @unchecked Sendable {
 public final class LookupPool: Sendable {
     public let path: String
     private let idle = Mutex<[LookupConnection]>([])
+    /// The database's key filter, read by the first connection and shared by the others.
+    private let keyFilter = Mutex<MatchKeyFilter?>(nil)
 
     public init(path: String) {
         self.path = path
@@ -198,8 +205,16 @@ public final class LookupPool: Sendable {
 
     /// Runs `body` with a connection of its own.
     public func withConnection<T>(_ body: (LookupConnection) throws -> T) throws -> T {
-        let connection = try idle.withLock { $0.popLast() } ?? LookupConnection(path: path)
+        let connection = try idle.withLock { $0.popLast() } ?? newConnection()
         defer { idle.withLock { $0.append(connection) } }
         return try body(connection)
+    }
+
+    private func newConnection() throws(StoreError) -> LookupConnection {
+        let connection = try LookupConnection(path: path, keyFilter: keyFilter.withLock { $0 })
+        keyFilter.withLock { filter in
+            if filter == nil { filter = connection.keyFilter }
+        }
+        return connection
     }
 }
