@@ -38,3 +38,28 @@ import Testing
         #expect(filtered == (try Self.summary(Self.unfiltered, example.text)))
     }
 }
+
+/// The large lexicon categories are read as hashes: every word of the table must be found, and no other.
+@Suite struct LexiconWordsTests {
+    @Test(arguments: ["common", "given-name", "surname", "patronymic"])
+    func hashesHoldEveryWordOfTheTable(_ category: String) throws {
+        let database = try GazetteerDatabase(path: AnnotationTestSupport.databasePath)
+        let table = try database.lexicon(category).keys
+        let words = try database.lexiconWords(category)
+        #expect(!table.isEmpty)
+        #expect(table.allSatisfy(words.contains))
+        #expect(table.map { $0 + " qx" }.allSatisfy { !words.contains($0) })
+    }
+
+    @Test func aDatabaseWithoutTheHashesReadsTheRows() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("lexicon-\(UUID().uuidString).sqlite")
+        try FileManager.default.copyItem(atPath: AnnotationTestSupport.databasePath, toPath: url.path)
+        try DatabaseQueue(path: url.path).write { db in
+            try db.execute(sql: "DELETE FROM word_index WHERE name LIKE 'lexicon:%'")
+        }
+        let database = try GazetteerDatabase(path: url.path)
+        let words = try database.lexiconWords("surname")
+        #expect(words.count == (try database.lexicon("surname").count))
+        #expect(try database.lexicon("surname").keys.allSatisfy(words.contains))
+    }
+}

@@ -8,7 +8,8 @@ import SystemICU
 /// - `key_index`: for each match key, every name with that key packed as ``KeyEntry`` records with what
 ///   ranking needs of its place, so resolving a name is one primary-key probe;
 /// - in `word_index`, the in-memory filters: the first words of names (``FirstWordIndex``) and every match key
-///   (``MatchKeyFilter``), so that a key no name has is rejected without a probe;
+///   (``MatchKeyFilter``), so that a key no name has is rejected without a probe, and the large lexicon
+///   categories (``LexiconWords``);
 /// - the fuzzy index: each distinct match key (`fuzzy_key`) and its single-letter deletions, hashed into
 ///   65,536 buckets of sorted (hash, key id) pairs (`fuzzy_bucket`). Two keys within one edit (an
 ///   insertion, deletion, substitution or transposition) share a deletion, so a misspelling is found by
@@ -79,6 +80,7 @@ enum KeyIndexBuilder {
 
         try db.execute(sql: "INSERT INTO word_index (name, data) VALUES ('first_words', ?), ('match_keys', ?)",
                        arguments: [firstWords.data(), SortedHashes(entries: keyHashes).data()])
+        try LexiconWords.write(in: db)
 
         progress("fuzzy index", nil)
         let insertBucket = try db.makeStatement(sql: "INSERT INTO fuzzy_bucket (bucket, entries) VALUES (?, ?)")
