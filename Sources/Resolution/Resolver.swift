@@ -84,16 +84,20 @@ public final class Resolver: Sendable {
     package func candidates(for query: String, options: ResolveOptions = ResolveOptions(),
                            connection: LookupConnection) -> [Candidate] {
         let parsed = parser.parse(query)
-        // Every word an ordinary word of some language (press, service, today)? A generic word makes a name
-        // of ordinary words ("Walker County", "Mount Pleasant").
-        let isCommonWord = !parsed.words.isEmpty && !parsed.words.contains(where: parser.rules.genericEdgeWords.contains)
-            && parsed.words.allSatisfy(connection.isCommonWord)
         var candidates = Candidates()
         for variant in parsed.variants {
             collect(connection.entries(matchKey: variant.matchKey), variant: variant, into: &candidates)
         }
+        let mayBeFuzzy = options.fuzzy && candidates.bestQuality < Ranking.quality(.transliteration)
+        // Most spans of running text name nothing (their keys never left memory): nothing to rank, and no
+        // lexicon probes for their words.
+        if candidates.byPlace.isEmpty, !mayBeFuzzy { return [] }
+        // Every word an ordinary word of some language (press, service, today)? A generic word makes a name
+        // of ordinary words ("Walker County", "Mount Pleasant").
+        let isCommonWord = !parsed.words.isEmpty && !parsed.words.contains(where: parser.rules.genericEdgeWords.contains)
+            && parsed.words.allSatisfy(connection.isCommonWord)
         refineTransliterations(&candidates, query: parsed, connection: connection)
-        if options.fuzzy, !isCommonWord, candidates.bestQuality < Ranking.quality(.transliteration) {
+        if mayBeFuzzy, !isCommonWord {
             for variant in parsed.variants.prefix(2) where variant.matchKey.unicodeScalars.count >= 5 {
                 let key = variant.matchKey
                 let limit = key.unicodeScalars.count >= 10 ? 2 : 1

@@ -6,7 +6,10 @@ import Normalization
 /// An annotator over a small gazetteer built once from the fixtures (real GeoNames rows, CLDR names and
 /// curated names for about fifty places) and the project's own word lists, so that the tests check the lexicons users get.
 enum AnnotationTestSupport {
-    static let annotator: Annotator = {
+    static let annotator = try! Annotator(database: try! GazetteerDatabase(path: databasePath))
+
+    /// The fixture gazetteer's file.
+    static let databasePath: String = {
         let fixtures = Bundle.module.url(forResource: "Fixtures", withExtension: nil)!
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("annotation-\(UUID().uuidString).sqlite")
         let normalizer = try! NameNormalizer()
@@ -21,7 +24,7 @@ enum AnnotationTestSupport {
             try! builder.importLexicon(path: input.path.path, label: input.label)
         }
         _ = try! builder.finish()
-        return try! Annotator(database: try! GazetteerDatabase(path: url.path))
+        return url.path
     }()
 
     /// Each mention of `text` as its span's text and the GeoNames number of its place (nil if unresolved).

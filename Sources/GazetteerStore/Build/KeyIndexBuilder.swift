@@ -3,10 +3,13 @@ import GRDBSQLite
 import Normalization
 import SystemICU
 
-/// Builds the two lookup structures of a finished load:
+/// Builds the lookup structures of a finished load:
 ///
 /// - `key_index`: for each match key, every name with that key packed as ``KeyEntry`` records with what
 ///   ranking needs of its place, so resolving a name is one primary-key probe;
+/// - in `word_index`, the in-memory filters: the first words of names (``FirstWordIndex``) and every match key
+///   (``MatchKeyFilter``), so that a key no name has is rejected without a probe, and the large lexicon
+///   categories (``LexiconWords``);
 /// - the fuzzy index: each distinct match key (`fuzzy_key`) and its single-letter deletions, hashed into
 ///   65,536 buckets of sorted (hash, key id) pairs (`fuzzy_bucket`). Two keys within one edit (an
 ///   insertion, deletion, substitution or transposition) share a deletion, so a misspelling is found by
@@ -27,6 +30,7 @@ enum KeyIndexBuilder {
             ORDER BY n.match_key, p.population DESC, n.nid
             """)
         var currentKey: String?
+        var keyHashes: [UInt64] = []
         var blob: [UInt8] = []
         var kid: UInt32 = 0
         func flush() throws {
@@ -37,6 +41,7 @@ enum KeyIndexBuilder {
                                       unsafeBitCast(-1, to: sqlite3_destructor_type.self))
             }
             try insertKey.run(in: db)
+            keyHashes.append(SortedHashes.hash(key))
             kid += 1
             insertFuzzyKey.bind(1, Int64(kid))
             insertFuzzyKey.bind(2, key)
@@ -73,8 +78,9 @@ enum KeyIndexBuilder {
         }
         try flush()
 
-        try db.execute(sql: "INSERT INTO word_index (name, data) VALUES ('first_words', ?)",
-                       arguments: [firstWords.data()])
+        try db.execute(sql: "INSERT INTO word_index (name, data) VALUES ('first_words', ?), ('match_keys', ?)",
+                       arguments: [firstWords.data(), SortedHashes(entries: keyHashes).data()])
+        try LexiconWords.write(in: db)
 
         progress("fuzzy index", nil)
         let insertBucket = try db.makeStatement(sql: "INSERT INTO fuzzy_bucket (bucket, entries) VALUES (?, ?)")

@@ -2,7 +2,7 @@
 /// is rebuilt (``StoreError/schemaMismatch(path:found:expected:)`` says how).
 enum Schema {
     /// Bumped whenever a table, column or index changes meaning.
-    static let version = 7
+    static let version = 9
 
     /// Tables, created empty before a build loads them.
     static let tables = """
@@ -48,7 +48,7 @@ enum Schema {
             entries      BLOB NOT NULL                 -- sorted UInt64: hash << 32 | kid
         );
         CREATE TABLE word_index (
-            name         TEXT PRIMARY KEY,             -- first_words: see FirstWordIndex
+            name         TEXT PRIMARY KEY,             -- first_words, match_keys, lexicon:CATEGORY (SortedHashes)
             data         BLOB NOT NULL
         ) WITHOUT ROWID;
         CREATE TABLE lexicon (

@@ -19,8 +19,11 @@ public final class LookupConnection: @unchecked Sendable {
     private let nameStatement: OpaquePointer
     private let placeByIDStatement: OpaquePointer
     private let lexiconStatement: OpaquePointer
+    /// Every match key of the database, in memory: keys no name has never reach SQLite.
+    package let keyFilter: MatchKeyFilter
 
-    init(path: String) throws(StoreError) {
+    /// - Parameter keyFilter: the database's filter, when another connection has read it already.
+    init(path: String, keyFilter: MatchKeyFilter? = nil) throws(StoreError) {
         self.path = path
         var handle: OpaquePointer?
         // The file never changes in place (a rebuild renames a new file over it), so it is opened immutable:
@@ -53,6 +56,7 @@ public final class LookupConnection: @unchecked Sendable {
         nameStatement = try prepare("SELECT name, language, kind, source, search_key, match_key FROM name WHERE nid = ?")
         placeByIDStatement = try prepare("SELECT pid FROM place WHERE id = ?")
         lexiconStatement = try prepare("SELECT 1 FROM lexicon WHERE category = ? AND search_key = ?")
+        self.keyFilter = keyFilter ?? MatchKeyFilter(handle: handle)
     }
 
     deinit {
@@ -93,6 +97,7 @@ public final class LookupConnection: @unchecked Sendable {
 
     /// Every name whose match key is `matchKey`, with its place's ranking data.
     package func entries(matchKey: String) -> [KeyEntry] {
+        guard keyFilter.mayContain(matchKey) else { return [] }
         defer { sqlite3_reset(keyStatement) }
         sqlite3_bind_text(keyStatement, 1, matchKey, -1, Self.transient)
         guard hasRow(keyStatement), let blob = sqlite3_column_blob(keyStatement, 0) else { return [] }
@@ -202,6 +207,8 @@ public final class LookupConnection: @unchecked Sendable {
 public final class LookupPool: Sendable {
     public let path: String
     private let idle = Mutex<[LookupConnection]>([])
+    /// The database's key filter, read by the first connection and shared by the others.
+    private let keyFilter = Mutex<MatchKeyFilter?>(nil)
 
     public init(path: String) {
         self.path = path
@@ -209,8 +216,16 @@ public final class LookupPool: Sendable {
 
     /// Runs `body` with a connection of its own.
     public func withConnection<T>(_ body: (LookupConnection) throws -> T) throws -> T {
-        let connection = try idle.withLock { $0.popLast() } ?? LookupConnection(path: path)
+        let connection = try idle.withLock { $0.popLast() } ?? newConnection()
         defer { idle.withLock { $0.append(connection) } }
         return try body(connection)
+    }
+
+    private func newConnection() throws(StoreError) -> LookupConnection {
+        let connection = try LookupConnection(path: path, keyFilter: keyFilter.withLock { $0 })
+        keyFilter.withLock { filter in
+            if filter == nil { filter = connection.keyFilter }
+        }
+        return connection
     }
 }

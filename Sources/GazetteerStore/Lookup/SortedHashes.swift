@@ -1,0 +1,95 @@
+import Foundation
+import GRDBSQLite
+
+/// Sorted 64-bit hashes of keys, kept as one blob of the database's `word_index` table and read into memory
+/// with a single copy, nothing decoded: the in-memory filters that answer "is there a name like this?" in
+/// nanoseconds, so that text which names nothing never reaches SQLite.
+///
+/// The low byte of each hash is free for a small value (``FirstWordIndex`` keeps a word count there): entries
+/// compare by their upper 56 bits.
+struct SortedHashes: Sendable {
+    private let entries: [UInt64]
+
+    init(entries: [UInt64]) {
+        self.entries = entries
+    }
+
+    /// The blob `name` of `word_index`, read through `handle`; empty when the database has none.
+    init(handle: OpaquePointer, name: String) {
+        var statement: OpaquePointer?
+        guard sqlite3_prepare_v2(handle, "SELECT data FROM word_index WHERE name = ?", -1, &statement, nil) == SQLITE_OK,
+              let statement else {
+            self.init(entries: [])
+            return
+        }
+        defer { sqlite3_finalize(statement) }
+        sqlite3_bind_text(statement, 1, name, -1, unsafeBitCast(-1, to: sqlite3_destructor_type.self))
+        guard sqlite3_step(statement) == SQLITE_ROW, let blob = sqlite3_column_blob(statement, 0) else {
+            self.init(entries: [])
+            return
+        }
+        self.init(bytes: UnsafeRawBufferPointer(start: blob, count: Int(sqlite3_column_bytes(statement, 0))))
+    }
+
+    /// Entries stored little-endian in `bytes` (a whole number of them).
+    init(bytes: UnsafeRawBufferPointer) {
+        let count = bytes.count / 8
+        var entries = [UInt64](unsafeUninitializedCapacity: count) { buffer, initialized in
+            UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[..<(count * 8)]))
+            initialized = count
+        }
+        if UInt64(littleEndian: 1) != 1 {
+            for index in entries.indices { entries[index] = UInt64(littleEndian: entries[index]) }
+        }
+        self.entries = entries
+    }
+
+    var isEmpty: Bool { entries.isEmpty }
+    var count: Int { entries.count }
+
+    /// The entry whose upper 56 bits are `hash`'s, if any.
+    func entry(matching hash: UInt64) -> UInt64? {
+        let target = hash & ~0xFF
+        var low = 0
+        var high = entries.count
+        while low < high {
+            let middle = (low + high) / 2
+            if entries[middle] & ~0xFF < target { low = middle + 1 } else { high = middle }
+        }
+        guard low < entries.count, entries[low] & ~0xFF == target else { return nil }
+        return entries[low]
+    }
+
+    /// The blob's bytes, sorted, as the database keeps them.
+    func data() -> Data {
+        entries.sorted().map(\.littleEndian).withUnsafeBytes { Data($0) }
+    }
+
+    /// FNV-1a of the key's UTF-8 bytes, with the low byte cleared.
+    static func hash(_ key: String) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in key.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        return hash & ~0xFF
+    }
+}
+
+/// Every match key of the key index, in memory: a probe for a key no name has (most spans of running text
+/// the annotator tries, "Police Chief John") is answered without SQLite.
+///
+/// A hash may match a key that is not there (about one in 2⁵⁶ · keys); that costs one probe of the database,
+/// never a wrong answer. A database built before the filter existed has none: then every key is probed.
+public struct MatchKeyFilter: Sendable {
+    private let hashes: SortedHashes
+
+    init(handle: OpaquePointer) {
+        hashes = SortedHashes(handle: handle, name: "match_keys")
+    }
+
+    /// Whether some name may have the match key `matchKey`; false only when none has.
+    public func mayContain(_ matchKey: String) -> Bool {
+        hashes.isEmpty || hashes.entry(matching: SortedHashes.hash(matchKey)) != nil
+    }
+
+    /// How many keys the filter holds (0 for a database without one).
+    public var count: Int { hashes.count }
+}

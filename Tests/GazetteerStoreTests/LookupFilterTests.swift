@@ -1,0 +1,87 @@
+import Foundation
+import GRDB
+@testable import GazetteerStore
+import Testing
+
+/// The in-memory filters decide which keys reach SQLite: one that turned a name away would lose it silently.
+@Suite struct LookupFilterTests {
+    typealias Support = StoreTestSupport
+
+    /// A fixture database and its match keys, as the key index holds them.
+    private static func fixture() throws -> (path: String, keys: [String], searchKeys: [String]) {
+        let url = Support.scratch().appendingPathComponent("gazetteer.sqlite")
+        try Support.buildFixture(at: url)
+        return try DatabaseQueue(path: url.path).read { db in
+            (url.path, try String.fetchAll(db, sql: "SELECT match_key FROM key_index"),
+             try String.fetchAll(db, sql: "SELECT search_key FROM name"))
+        }
+    }
+
+    @Test func theKeyFilterPassesEveryKeyAndAnswersAsTheDatabaseDoes() throws {
+        let (path, keys, _) = try Self.fixture()
+        #expect(keys.count > 10)
+        let pool = LookupPool(path: path)
+        try pool.withConnection { connection in
+            #expect(connection.keyFilter.count == keys.count)
+            for key in keys {
+                #expect(connection.keyFilter.mayContain(key), "the filter rejects \(key), a key of the index")
+                #expect(!connection.entries(matchKey: key).isEmpty)
+            }
+            // Keys no name has: rejected in memory (a hash collision would only cost a probe).
+            let absent = keys.map { $0 + "qx" } + ["", "zzzzzz", "police chief", "jarmukx"]
+            let rejected = absent.filter { !connection.keyFilter.mayContain($0) }
+            #expect(rejected.count == absent.count)
+            for key in absent { #expect(connection.entries(matchKey: key).isEmpty) }
+        }
+    }
+
+    @Test func connectionsOfOnePoolShareTheFilter() throws {
+        let (path, keys, _) = try Self.fixture()
+        let pool = LookupPool(path: path)
+        // Two connections at once: the second is new, and gets the first one's filter.
+        try pool.withConnection { first in
+            try pool.withConnection { second in
+                #expect(first !== second)
+                #expect(second.keyFilter.count == keys.count)
+                #expect(keys.allSatisfy(second.keyFilter.mayContain))
+            }
+        }
+    }
+
+    @Test func aDatabaseWithoutTheFilterProbesEveryKey() throws {
+        let (path, keys, _) = try Self.fixture()
+        try DatabaseQueue(path: path).write { db in
+            try db.execute(sql: "DELETE FROM word_index WHERE name = 'match_keys'")
+        }
+        try LookupPool(path: path).withConnection { connection in
+            #expect(connection.keyFilter.count == 0)
+            #expect(connection.keyFilter.mayContain("anything"))
+            #expect(keys.allSatisfy { !connection.entries(matchKey: $0).isEmpty })
+        }
+    }
+
+    @Test func theFirstWordIndexKnowsEveryFirstWordAndItsLongestName() throws {
+        let (path, _, searchKeys) = try Self.fixture()
+        let index = try FirstWordIndex(database: GazetteerDatabase(path: path))
+        var longest: [String: Int] = [:]
+        for key in searchKeys {
+            let words = key.split(separator: " ")
+            guard let first = words.first else { continue }
+            let matchKey = Support.normalizer.matchKey(forSearchKey: String(first))
+            longest[matchKey] = max(longest[matchKey, default: 0], words.count)
+        }
+        for (matchKey, words) in longest {
+            #expect(index.maximumWords(startingWith: matchKey) == min(words, 255), "first word \(matchKey)")
+        }
+        #expect(index.maximumWords(startingWith: "qqqxz") == 0)
+    }
+
+    @Test func sortedHashesRoundTripThroughTheirBytes() {
+        let entries: [UInt64] = [0x1234_5678_9ABC_DE01, 0x0000_0000_0000_0102, 0xFFFF_FFFF_FFFF_FF03]
+        let data = SortedHashes(entries: entries).data()
+        let read = data.withUnsafeBytes { SortedHashes(bytes: $0) }
+        #expect(read.count == 3)
+        for entry in entries { #expect(read.entry(matching: entry) == entry) }
+        #expect(read.entry(matching: 0x1234_5678_9ABC_DF00) == nil)
+    }
+}
