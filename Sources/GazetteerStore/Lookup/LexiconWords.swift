@@ -1,7 +1,8 @@
 import GRDB
 
 /// The words of one large lexicon category (ordinary words, given names, surnames: thousands each), as
-/// sorted hashes of their search keys written with the database (`word_index`, `lexicon:CATEGORY`): read with one copy at start-up, where a set of strings was built row by row.
+/// sorted hashes of their search keys written with the database (`word_index`, `lexicon:CATEGORY`):
+/// read with one copy at start-up, where a set of strings was built row by row.
 ///
 /// Two different keys share a 56-bit hash about once in 2⁵⁶ ÷ words lookups (under 10⁻¹¹ for the largest
 /// category): such a collision is the only way an answer can differ from the lexicon table's.
