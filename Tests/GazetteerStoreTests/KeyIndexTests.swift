@@ -24,6 +24,25 @@ import Testing
         #expect(decoded[0].languageTag == "hy-Latn" && decoded[0].featureCodeString == "PPLC")
     }
 
+    /// A name borne by more places than one row holds is stored in several rows and read back whole.
+    @Test func aKeyOfManyPlacesIsReadWholeFromItsRows() throws {
+        let folder = StoreTestSupport.scratch()
+        let count = KeyEntry.entriesPerRow * 2 + 57
+        let places = StoreTestSupport.write(
+            (1...count).map { StoreTestSupport.placeRow(id: 500 + $0, name: "Springfield", population: "\($0)") }
+                .joined(separator: "\n"), to: "many.txt", in: folder)
+        let url = folder.appendingPathComponent("db.sqlite")
+        let builder = try StoreBuilder(destination: url, normalizer: StoreTestSupport.normalizer)
+        try builder.importPlaces(path: places)
+        try builder.finish()
+        let key = StoreTestSupport.normalizer.keys(for: "Springfield").matchKey
+        let entries = try LookupPool(path: url.path).withConnection { $0.entries(matchKey: key) }
+        #expect(entries.count == count)
+        #expect(Set(entries.map(\.pid)) == Set((1...count).map { Int64(500 + $0) }))
+        // Most populous first, across the rows.
+        #expect(entries.map(\.population) == entries.map(\.population).sorted(by: >))
+    }
+
     @Test func codesBeyondTwoBytesAreRefused() throws {
         var codes = KeyCodes.Builder()
         for value in 1...UInt64(UInt16.max) { _ = try codes.code(value) }
