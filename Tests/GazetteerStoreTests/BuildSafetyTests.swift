@@ -117,7 +117,7 @@ import Testing
             Thread {
                 defer { group.leave() }
                 do {
-                    _ = try DefaultDatabase.open(at: url, manifest: manifest, progress: { stage, _ in
+                    _ = try DefaultDatabase.open(at: url, manifest: manifest, progress: { stage, _, _ in
                         if stage == "done" { builds.add() }
                     })
                 } catch {

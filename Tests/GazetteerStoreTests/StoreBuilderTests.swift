@@ -132,8 +132,9 @@ import Testing
             try GazetteerDatabase(path: url.path).queue.read { db in
                 try String.fetchAll(db, sql: "SELECT quote(pid) || '|' || id || '|' || name || '|' || latitude FROM place ORDER BY pid")
                     + String.fetchAll(db, sql: """
-                        SELECT pid || '|' || name || '|' || language || '|' || kind || '|' || search_key || '|' || match_key
-                        FROM name ORDER BY nid
+                        SELECT pid || '|' || name.name || '|' || language || '|' || kind || '|' || label.name || '|'
+                               || search_key || '|' || match_key
+                        FROM name JOIN label ON label.code = name.source ORDER BY nid
                         """)
                     + String.fetchAll(db, sql: "SELECT name || '|' || crc32 || '|' || rows FROM source ORDER BY rowid")
             }

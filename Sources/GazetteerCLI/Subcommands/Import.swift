@@ -14,14 +14,14 @@ struct Import: ParsableCommand {
             abstract: "Build a database from GeoNames dump files.",
             discussion: """
                 FILE is a place table in GeoNames' 19-column format: allCountries.txt, a country file such as \
-                AM.txt, or citiesN.txt (plain or .gz). Malformed rows are reported and skipped, with a count at \
+                AM.txt, or citiesN.txt (plain, .gz, or .zip as GeoNames publishes them). Malformed rows are reported and skipped, with a count at \
                 the end, unless --strict.
                 """)
 
         @Argument(help: ArgumentHelp("GeoNames place tables.", valueName: "file"))
         var files: [String]
 
-        @Option(help: ArgumentHelp("alternateNamesV2.txt (or alternateNames.txt).", valueName: "file"))
+        @Option(help: ArgumentHelp("alternateNamesV2.txt or .zip (or alternateNames.txt).", valueName: "file"))
         var alternateNames: [String] = []
 
         @Option(help: ArgumentHelp("admin1CodesASCII.txt.", valueName: "file"))

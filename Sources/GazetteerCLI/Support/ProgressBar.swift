@@ -1,6 +1,7 @@
 import Foundation
 
-/// Build progress on standard error: a one-line bar on a terminal; elsewhere (a pipe, a log file, a dumb
+/// Build progress on standard error: a one-line bar on a terminal, with the rate of a stage that reads a
+/// file (rows a second) and the time left at that pace; elsewhere (a pipe, a log file, a dumb
 /// terminal) one line per stage as it starts, so that a first-use build of a minute is never silent and a
 /// log stays readable.
 ///
@@ -15,7 +16,7 @@ final class ProgressBar {
     private var lastDraw = Date.distantPast
     private var drawn = false
 
-    func update(_ stage: String, _ fraction: Double?) {
+    func update(_ stage: String, _ fraction: Double?, _ rows: Int?) {
         if trace {
             if fraction == 1 || fraction == nil {
                 let now = Date()
@@ -34,6 +35,7 @@ final class ProgressBar {
         }
         let now = Date()
         guard stage != lastStage || now.timeIntervalSince(lastDraw) > 0.1 || fraction == 1 else { return }
+        if stage != lastStage { stageStarted = now }
         lastStage = stage
         lastDraw = now
         let width = 30
@@ -44,8 +46,25 @@ final class ProgressBar {
                 + "] \(Int(fraction * 100))% "
         }
         line += stage
+        line += Self.pace(elapsed: now.timeIntervalSince(stageStarted), fraction: fraction, rows: rows)
         Diagnostics.write(line, newline: false)
         drawn = true
+    }
+
+    /// ` · 152 k rows/s · 1:12 left`, once a stage has run long enough for a steady figure.
+    static func pace(elapsed: TimeInterval, fraction: Double?, rows: Int?) -> String {
+        guard elapsed >= 1 else { return "" }
+        var text = ""
+        if let rows, rows > 0 {
+            let rate = Double(rows) / elapsed
+            text += rate >= 10_000 ? String(format: " · %.0f k rows/s", rate / 1000) : String(format: " · %.0f rows/s", rate)
+        }
+        if let fraction, fraction > 0.01, fraction < 1 {
+            let left = Int((elapsed * (1 - fraction) / fraction).rounded())
+            text += " · " + (left >= 3600 ? String(format: "%d:%02d:%02d", left / 3600, left / 60 % 60, left % 60)
+                                          : String(format: "%d:%02d", left / 60, left % 60)) + " left"
+        }
+        return text
     }
 
     func finish() {

@@ -27,14 +27,14 @@ public enum DefaultDatabase {
     /// - Parameters:
     ///   - progress: build progress, when a build happens.
     ///   - diagnostics: where malformed input rows are reported during a build.
-    public static func open(progress: @escaping StoreBuilder.Progress = { _, _ in },
+    public static func open(progress: @escaping StoreBuilder.Progress = { _, _, _ in },
                             diagnostics: ImportDiagnostics = ImportDiagnostics()) throws -> GazetteerDatabase {
         try open(at: location, manifest: try BuildManifest(directory: try DataDirectory.resolve()), progress: progress,
                  diagnostics: diagnostics)
     }
 
     /// Opens the database at `url`, building it from `manifest` first when it is not current.
-    static func open(at url: URL, manifest: BuildManifest, progress: @escaping StoreBuilder.Progress = { _, _ in },
+    static func open(at url: URL, manifest: BuildManifest, progress: @escaping StoreBuilder.Progress = { _, _, _ in },
                      diagnostics: ImportDiagnostics = ImportDiagnostics()) throws -> GazetteerDatabase {
         let fingerprint = manifest.fingerprint()
         if let database = current(at: url, fingerprint: fingerprint) { return database }
@@ -56,7 +56,7 @@ public enum DefaultDatabase {
     /// - Throws: ``StoreError/outputIsInput(path:input:)`` when `url` is one of the data folder's files.
     @discardableResult
     public static func build(manifest: BuildManifest, to url: URL, normalizer: NameNormalizer? = nil,
-                             progress: @escaping StoreBuilder.Progress = { _, _ in },
+                             progress: @escaping StoreBuilder.Progress = { _, _, _ in },
                              diagnostics: ImportDiagnostics = ImportDiagnostics()) throws -> StoreBuilder.Report {
         let lock = try BuildLock(beside: url)
         defer { lock.release() }

@@ -15,8 +15,9 @@ enum ImportPipeline {
 
     struct Batch<Record: Sendable>: Sendable {
         var items: [Item<Record>] = []
-        /// How far into the file the reader was, for progress.
+        /// How far into the file the reader was, in bytes and rows, for progress.
         var bytesRead = 0
+        var rowsRead = 0
     }
 
     /// Reads `reader` on a second thread with `parse`, and calls `consume` on this thread for each row.
@@ -27,7 +28,7 @@ enum ImportPipeline {
     ///   - consume: receives records and row errors in file order.
     static func run<Record: Sendable>(
         reader: LineReader, parse: @escaping (TabularRow) throws(ImportError) -> Record?,
-        consume: (Item<Record>, _ bytesRead: Int) throws -> Void
+        consume: (Item<Record>, _ bytesRead: Int, _ rowsRead: Int) throws -> Void
     ) throws -> Int {
         let channel = Channel<Batch<Record>>(capacity: 8)
         let failure = FailureBox()
@@ -46,11 +47,13 @@ enum ImportPipeline {
                     }
                     if batch.items.count == 1024 {
                         batch.bytesRead = work.reader.bytesRead
+                        batch.rowsRead = work.rows
                         guard channel.send(batch) else { return }
                         batch = Batch()
                     }
                 }
                 batch.bytesRead = work.reader.bytesRead
+                batch.rowsRead = work.rows
                 _ = channel.send(batch)
             } catch {
                 failure.error = error
@@ -64,7 +67,7 @@ enum ImportPipeline {
             channel.waitUntilFinished()
         }
         while let batch = channel.receive() {
-            for item in batch.items { try consume(item, batch.bytesRead) }
+            for item in batch.items { try consume(item, batch.bytesRead, batch.rowsRead) }
         }
         if let error = failure.error { throw error }
         // The reader thread wrote `rows` before finishing the channel, whose lock orders it before this read.

@@ -6,53 +6,67 @@ import SystemICU
 /// Builds the lookup structures of a finished load:
 ///
 /// - `key_index`: for each match key, every name with that key packed as ``KeyEntry`` records with what
-///   ranking needs of its place, so resolving a name is one primary-key probe;
+///   ranking needs of its place, so resolving a name is one primary-key probe; `key_code` numbers the
+///   entries' short codes (``KeyCodes``);
 /// - in `word_index`, the in-memory filters: the first words of names (``FirstWordIndex``) and every match key
 ///   (``MatchKeyFilter``), so that a key no name has is rejected without a probe, and the large lexicon
 ///   categories (``LexiconWords``);
-/// - the fuzzy index: each distinct match key (`fuzzy_key`) and its single-letter deletions, hashed into
-///   65,536 buckets of sorted (hash, key id) pairs (`fuzzy_bucket`). Two keys within one edit (an
-///   insertion, deletion, substitution or transposition) share a deletion, so a misspelling is found by
-///   probing its own deletions: symmetric-deletion search, without scanning the keys.
+/// - the fuzzy index: each distinct match key that fuzzy matching can use (`fuzzy_key`) and its
+///   single-letter deletions, hashed into buckets of sorted (hash, key id) pairs (`fuzzy_bucket`). Two
+///   keys within one edit (an insertion, deletion, substitution or transposition) share a deletion, so a
+///   misspelling is found by probing its own deletions: symmetric-deletion search, without scanning the keys.
 enum KeyIndexBuilder {
-    static let bucketBits: UInt32 = 16
-
-    static func build(in db: Database, normalizer: NameNormalizer, progress: (String, Double?) -> Void) throws {
+    static func build(in db: Database, normalizer: NameNormalizer, path: String,
+                      progress: StoreBuilder.Progress) throws {
         var firstWords = FirstWordIndex.Builder(normalizer: normalizer)
-        var buckets = [[UInt64]](repeating: [], count: 1 << Int(bucketBits))
-        let insertKey = try db.makeStatement(sql: "INSERT INTO key_index (match_key, entries) VALUES (?, ?)")
+        var codes = KeyCodes.Builder()
+        // Pairs gathered by the top 16 bits of their hash: 65,536 arrays that grow a little at a time, where
+        // one array of a hundred million pairs would need three times its size while it doubles.
+        var pairs = [[UInt64]](repeating: [], count: 1 << 16)
+        var pairCount = 0
+        let insertKey = try db.makeStatement(sql: "INSERT INTO key_index (match_key, part, entries) VALUES (?, ?, ?)")
         let insertFuzzyKey = try db.makeStatement(sql: "INSERT INTO fuzzy_key (kid, match_key) VALUES (?, ?)")
         let rows = try db.makeStatement(sql: """
-            SELECT n.match_key, n.search_key, n.nid, n.pid, n.kind, n.source, n.language,
+            SELECT n.match_key, n.search_key, n.nid, n.pid, n.kind, l.name, n.language,
                    p.population, p.latitude, p.longitude, p.country, p.feature_class, p.feature_code, p.admin1,
                    n.name
-            FROM name AS n JOIN place AS p USING (pid)
+            FROM name AS n JOIN place AS p USING (pid) JOIN label AS l ON l.code = n.source
             ORDER BY n.match_key, p.population DESC, n.nid
             """)
         var currentKey: String?
         var keyHashes: [UInt64] = []
         var blob: [UInt8] = []
+        var fuzzyUsable = false
         var kid: UInt32 = 0
         func flush() throws {
             guard let key = currentKey else { return }
-            insertKey.bind(1, key)
-            blob.withUnsafeBytes { raw in
-                _ = sqlite3_bind_blob(insertKey.sqliteStatement, 2, raw.baseAddress, Int32(raw.count),
-                                      unsafeBitCast(-1, to: sqlite3_destructor_type.self))
+            // A row of a WITHOUT ROWID table longer than a quarter page spills into overflow pages, each
+            // mostly empty: a name borne by thousands of places is stored in rows that fit instead.
+            let partBytes = KeyEntry.size * KeyEntry.entriesPerRow
+            for (part, start) in stride(from: 0, to: max(blob.count, 1), by: partBytes).enumerated() {
+                insertKey.bind(1, key)
+                insertKey.bind(2, Int64(part))
+                blob[start..<min(blob.count, start + partBytes)].withUnsafeBytes { raw in
+                    _ = sqlite3_bind_blob(insertKey.sqliteStatement, 3, raw.baseAddress, Int32(raw.count),
+                                          unsafeBitCast(-1, to: sqlite3_destructor_type.self))
+                }
+                try insertKey.run(in: db)
             }
-            try insertKey.run(in: db)
             keyHashes.append(SortedHashes.hash(key))
+            blob.removeAll(keepingCapacity: true)
+            // Only keys with a name fuzzy matching looks at (see the resolver's `collect`) are worth the
+            // ten or so pairs of their deletions: most alternate names never are.
+            guard fuzzyUsable else { return }
             kid += 1
             insertFuzzyKey.bind(1, Int64(kid))
             insertFuzzyKey.bind(2, key)
             try insertFuzzyKey.run(in: db)
-            for variant in FuzzyVariants.of(key) {
-                let hash = searchKeyHash(variant)
-                buckets[Int(hash >> (32 - bucketBits))].append(UInt64(hash) << 32 | UInt64(kid))
+            FuzzyVariants.forEachHash(of: key) {
+                pairs[Int($0 >> 16)].append(UInt64($0) << 32 | UInt64(kid))
+                pairCount += 1
             }
-            blob.removeAll(keepingCapacity: true)
         }
-        progress("key index", nil)
+        progress("key index", nil, nil)
         try rows.forEachRow(in: db) { row in
             let key = Column.text(row, 0) ?? ""
             let searchKey = Column.text(row, 1) ?? ""
@@ -60,6 +74,7 @@ enum KeyIndexBuilder {
             if key != currentKey {
                 try flush()
                 currentKey = key
+                fuzzyUsable = false
             }
             let entry = KeyEntry(
                 pid: Column.int(row, 3), nid: Column.int(row, 2),
@@ -68,32 +83,99 @@ enum KeyIndexBuilder {
                 latitude: Float(Column.double(row, 8)), longitude: Float(Column.double(row, 9)),
                 country: UInt16(truncatingIfNeeded: PackedASCII.pack(Column.text(row, 10) ?? "")),
                 featureClass: (Column.text(row, 11) ?? "").utf8.first ?? 0,
-                featureCode: PackedASCII.pack(String((Column.text(row, 12) ?? "").prefix(7))),
-                kind: NameKind(rawValue: Column.text(row, 4) ?? "") ?? .alternate,
+                featureCode: PackedASCII.pack(String((Column.text(row, 12) ?? "").prefix(8))),
+                kind: KeyEntry.kind(code: Column.int(row, 4)),
                 source: NameSource(label: Column.text(row, 5) ?? ""),
                 language: PackedASCII.pack(Column.text(row, 6) ?? ""),
                 admin1: PackedASCII.pack(Column.text(row, 13) ?? ""),
                 script: UInt8(clamping: Script.dominant(in: (Column.text(row, 14) ?? "").unicodeScalars).code))
-            entry.write(to: &blob)
+            fuzzyUsable = fuzzyUsable || FuzzyVariants.isUsable(entry)
+            do {
+                try entry.write(to: &blob, codes: &codes)
+            } catch {
+                throw StoreError.buildFailed(path: path, reason: "more than 65,535 distinct feature, language and admin1 codes")
+            }
         }
         try flush()
 
         try db.execute(sql: "INSERT INTO word_index (name, data) VALUES ('first_words', ?), ('match_keys', ?)",
                        arguments: [firstWords.data(), SortedHashes(entries: keyHashes).data()])
         try LexiconWords.write(in: db)
-
-        progress("fuzzy index", nil)
-        let insertBucket = try db.makeStatement(sql: "INSERT INTO fuzzy_bucket (bucket, entries) VALUES (?, ?)")
-        for (index, var pairs) in buckets.enumerated() where !pairs.isEmpty {
-            pairs.sort()
-            insertBucket.bind(1, Int64(index))
-            pairs.withUnsafeBytes { raw in
-                _ = sqlite3_bind_blob(insertBucket.sqliteStatement, 2, raw.baseAddress, Int32(raw.count),
-                                      unsafeBitCast(-1, to: sqlite3_destructor_type.self))
-            }
-            try insertBucket.run(in: db)
-            buckets[index] = []
+        let insertCode = try db.makeStatement(sql: "INSERT INTO key_code (code, value) VALUES (?, ?)")
+        for (number, value) in codes.values.enumerated() {
+            try insertCode.execute(arguments: [number, Int64(bitPattern: value)])
         }
+
+        progress("fuzzy index", nil, nil)
+        try writeBuckets(&pairs, count: pairCount, in: db)
+    }
+
+    /// Buckets are sized to hold about 48 pairs each whatever the store's size, so that a probe reads one
+    /// small row (at 65,536 fixed buckets a full GeoNames store had rows of 30 kB); each pair is written in
+    /// six bytes, its hash's low bits and the key id (``FuzzyBuckets``).
+    private static func writeBuckets(_ partitions: inout [[UInt64]], count: Int, in db: Database) throws {
+        let layout = FuzzyBuckets(pairCount: count)
+        try db.execute(sql: "INSERT INTO metadata (key, value) VALUES ('fuzzy_bucket_bits', ?)",
+                       arguments: [String(layout.bits)])
+        let insertBucket = try db.makeStatement(sql: "INSERT INTO fuzzy_bucket (bucket, entries) VALUES (?, ?)")
+        var blob: [UInt8] = []
+        // Buckets of 16 bits or more nest in the partitions: each is sorted and written, then let go.
+        for partition in partitions.indices {
+            var pairs = partitions[partition]
+            partitions[partition] = []
+            pairs.sort()
+            var index = 0
+            while index < pairs.count {
+                let bucket = layout.bucket(UInt32(pairs[index] >> 32))
+                blob.removeAll(keepingCapacity: true)
+                while index < pairs.count, layout.bucket(UInt32(pairs[index] >> 32)) == bucket {
+                    layout.write(pairs[index], to: &blob)
+                    index += 1
+                }
+                insertBucket.bind(1, Int64(bucket))
+                blob.withUnsafeBytes { raw in
+                    _ = sqlite3_bind_blob(insertBucket.sqliteStatement, 2, raw.baseAddress, Int32(raw.count),
+                                          unsafeBitCast(-1, to: sqlite3_destructor_type.self))
+                }
+                try insertBucket.run(in: db)
+            }
+        }
+    }
+}
+
+/// How the fuzzy index's (hash, key id) pairs are split into buckets by the top `bits` of the hash, and
+/// each pair packed in six bytes: the hash's remaining low bits (at most 16) and the 32-bit key id.
+struct FuzzyBuckets: Sendable {
+    let bits: UInt32
+
+    init(bits: UInt32) { self.bits = min(32, max(16, bits)) }
+
+    init(pairCount: Int) {
+        var bits: UInt32 = 16
+        while bits < 28, pairCount >> Int(bits) > 48 { bits += 1 }
+        self.init(bits: bits)
+    }
+
+    static let pairSize = 6
+
+    @inline(__always)
+    func bucket(_ hash: UInt32) -> UInt32 { hash >> (32 - bits) }
+
+    /// The part of a hash a pair stores: the bits below the bucket number.
+    @inline(__always)
+    func low(_ hash: UInt32) -> UInt64 { UInt64(hash & UInt32(truncatingIfNeeded: (1 << UInt64(32 - bits)) - 1)) }
+
+    func write(_ pair: UInt64, to blob: inout [UInt8]) {
+        let packed = low(UInt32(pair >> 32)) << 32 | (pair & 0xFFFF_FFFF)
+        withUnsafeBytes(of: packed.littleEndian) { blob.append(contentsOf: $0.prefix(Self.pairSize)) }
+    }
+
+    /// A stored pair, its hash part in the high bits: ordered as the pairs were sorted.
+    @inline(__always)
+    static func pair(_ bytes: UnsafeRawBufferPointer, _ index: Int) -> UInt64 {
+        let base = index * pairSize
+        return UInt64(UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: base, as: UInt32.self)))
+            | UInt64(UInt16(littleEndian: bytes.loadUnaligned(fromByteOffset: base + 4, as: UInt16.self))) << 32
     }
 }
 
@@ -103,6 +185,36 @@ package enum FuzzyVariants {
     package static let minimumLength = 4
     /// Longer keys are names of many words; a typo there is found through the words themselves.
     package static let maximumLength = 40
+
+    /// Whether fuzzy matching looks at a name at all: it matches misspellings against the names places
+    /// are known by (preferred and official names, curated and CLDR names), not every alternate name.
+    package static func isUsable(_ entry: KeyEntry) -> Bool {
+        entry.kind == .preferred || entry.kind == .official || entry.source == .curated || entry.source == .cldr
+    }
+
+    /// Calls `body` with ``searchKeyHash(_:)`` of each of ``of(_:)``'s variants, without making them:
+    /// a full GeoNames build hashes some hundred million.
+    static func forEachHash(of key: String, _ body: (UInt32) -> Void) {
+        var key = key
+        key.withUTF8 { bytes in
+            // The start of each scalar (a byte that is not a UTF-8 continuation byte).
+            var starts: [Int] = []
+            for (index, byte) in bytes.enumerated() where byte & 0xC0 != 0x80 { starts.append(index) }
+            guard starts.count >= minimumLength, starts.count <= maximumLength else { return }
+            func fnv(_ hash: UInt32, _ range: Range<Int>) -> UInt32 {
+                var hash = hash
+                for index in range { hash = (hash ^ UInt32(bytes[index])) &* 0x0100_0193 }
+                return hash
+            }
+            body(fnv(0x811C_9DC5, 0..<bytes.count))
+            for (position, start) in starts.enumerated() {
+                let end = position + 1 < starts.count ? starts[position + 1] : bytes.count
+                // Deleting either of two equal neighbours gives the same variant: hash it once.
+                if position > 0, bytes[starts[position - 1]..<start].elementsEqual(bytes[start..<end]) { continue }
+                body(fnv(fnv(0x811C_9DC5, 0..<start), end..<bytes.count))
+            }
+        }
+    }
 
     public static func of(_ key: String) -> [String] {
         let scalars = Array(key.unicodeScalars)

@@ -77,7 +77,7 @@ extension StoreBuilder {
             switch action {
             case "drop-name":
                 try db.execute(sql: "DELETE FROM name WHERE pid = ? AND name = ? AND source <> ?",
-                               arguments: [pid, value, label])
+                               arguments: [pid, value, try labelCode(label, in: db)])
             case "set-population":
                 guard let population = Int(value), population >= 0 else {
                     throw row.error("value", "'\(value)' is not a population")

@@ -44,7 +44,7 @@ extension StoreBuilder {
         }
         let placesReader = try table("places.tsv")
         let namesReader = try table("names.tsv")
-        progress("wof", nil)
+        progress("wof", nil, nil)
         let tables = try WhosOnFirstTables(places: placesReader, names: namesReader, skip: diagnostics.skip)
         let report = try queue.write { db -> WhosOnFirstReport in
             let countries = Set(tables.records.map(\.country).filter { !$0.isEmpty })

@@ -27,8 +27,9 @@ public final class StoreBuilder {
         public var seconds: Double
     }
 
-    /// Progress callbacks: a stage name and the fraction done (nil when unknown).
-    public typealias Progress = (_ stage: String, _ fraction: Double?) -> Void
+    /// Progress callbacks: a stage name, the fraction done (nil when unknown) and, for a stage that reads
+    /// a file, the rows read so far (for a rate).
+    public typealias Progress = (_ stage: String, _ fraction: Double?, _ rows: Int?) -> Void
 
     let destination: URL
     let temporary: URL
@@ -50,6 +51,8 @@ public final class StoreBuilder {
     /// Who's On First ids (`wof:<id>`) and the places their records joined or became.
     var wofPIDs: [String: Int64] = [:]
     var metadata: [String: String] = [:]
+    /// The number of each input label in the `label` table, as names store it.
+    private var labelCodes: [String: Int64] = [:]
     /// The inserts every import uses, prepared once on the builder's connection.
     private var insertPlaceStatement: Statement?
     private var insertNameStatement: Statement?
@@ -68,7 +71,7 @@ public final class StoreBuilder {
     ///   - normalizer: computes every name's keys.
     ///   - diagnostics: where malformed rows are reported, and whether they fail the build.
     public init(destination: URL, normalizer: NameNormalizer, diagnostics: ImportDiagnostics = ImportDiagnostics(),
-                progress: @escaping Progress = { _, _ in }) throws {
+                progress: @escaping Progress = { _, _, _ in }) throws {
         self.destination = destination
         self.normalizer = normalizer
         self.diagnostics = diagnostics
@@ -96,6 +99,9 @@ public final class StoreBuilder {
             // Index creation sorts with helper threads; statistics from a sample are as good as from all rows.
             try db.execute(sql: "PRAGMA threads = 2; PRAGMA analysis_limit = 2000")
             try db.execute(sql: Schema.tables)
+            for (code, kind) in NameKind.allCases.enumerated() {
+                try db.execute(sql: "INSERT INTO name_kind (code, name) VALUES (?, ?)", arguments: [code, kind.rawValue])
+            }
         }
     }
 
@@ -222,12 +228,21 @@ public final class StoreBuilder {
         statement.bind(1, pid)
         statement.bind(2, keys.display)
         statement.bind(3, language)
-        statement.bind(4, kind.rawValue)
-        statement.bind(5, source)
+        statement.bind(4, Int64(KeyEntry.code(of: kind)))
+        statement.bind(5, try labelCode(source, in: db))
         statement.bind(6, citation)
         statement.bind(7, keys.searchKey)
         statement.bind(8, keys.matchKey)
         return try statement.run(in: db) > 0
+    }
+
+    /// The number of an input label (`geonames`, `curated` …) in the `label` table, added when new.
+    func labelCode(_ label: String, in db: Database) throws -> Int64 {
+        if let code = labelCodes[label] { return code }
+        let code = Int64(labelCodes.count)
+        try db.execute(sql: "INSERT INTO label (code, name) VALUES (?, ?)", arguments: [code, label])
+        labelCodes[label] = code
+        return code
     }
 
     func recordSource(_ reader: LineReader, kind: String, label: String, rows: Int, date: String?,
@@ -253,7 +268,7 @@ public final class StoreBuilder {
         let size = (try? FileManager.default.attributesOfItem(atPath: reader.path)[.size] as? Int) ?? 0
         var lastReport = 0
         var rejected = 0
-        let rows = try ImportPipeline.run(reader: reader, parse: parse) { item, bytesRead in
+        let rows = try ImportPipeline.run(reader: reader, parse: parse) { item, bytesRead, rowsRead in
             switch item {
             case let .record(record): try insert(record)
             case let .rowError(error):
@@ -262,11 +277,11 @@ public final class StoreBuilder {
             }
             if size > 0, bytesRead - lastReport > 1 << 20 {
                 lastReport = bytesRead
-                progress(stage, Double(bytesRead) / Double(size))
+                progress(stage, Double(bytesRead) / Double(size), rowsRead)
             }
         }
         try Self.requireUsableRows(reader, rows: rows, rejected: rejected)
-        progress(stage, 1)
+        progress(stage, 1, rows)
     }
 
     /// Reads every row of a file, handing each to `body`; malformed rows are reported and skipped.
@@ -287,11 +302,11 @@ public final class StoreBuilder {
             }
             if size > 0, reader.bytesRead - lastReport > 1 << 20 {
                 lastReport = reader.bytesRead
-                progress(stage, Double(reader.bytesRead) / Double(size))
+                progress(stage, Double(reader.bytesRead) / Double(size), rows)
             }
         }
         try Self.requireUsableRows(reader, rows: rows, rejected: rejected)
-        progress(stage, 1)
+        progress(stage, 1, rows)
     }
 
     /// A file given to import must give something: an empty file, or one whose every row is malformed (a
@@ -308,12 +323,12 @@ public final class StoreBuilder {
     @discardableResult
     public func finish() throws -> Report {
         try linkCountries()
-        progress("indexing", nil)
+        progress("indexing", nil, nil)
         let counts = try queue.writeWithoutTransaction { db -> (Int, Int) in
             try db.execute(sql: "BEGIN")
-            try KeyIndexBuilder.build(in: db, normalizer: normalizer, progress: progress)
+            try KeyIndexBuilder.build(in: db, normalizer: normalizer, path: destination.path, progress: progress)
             for (stage, sql) in Schema.indexSteps {
-                progress(stage, nil)
+                progress(stage, nil, nil)
                 try db.execute(sql: sql)
             }
             metadata["schema_version"] = String(Schema.version)
@@ -325,7 +340,7 @@ public final class StoreBuilder {
             }
             try db.execute(sql: "PRAGMA user_version = \(Schema.version)")
             try db.execute(sql: "COMMIT")
-            progress("analyze", nil)
+            progress("analyze", nil, nil)
             try db.execute(sql: "ANALYZE")
             let places = try Int.fetchOne(db, sql: "SELECT count(*) FROM place") ?? 0
             let names = try Int.fetchOne(db, sql: "SELECT count(*) FROM name") ?? 0
@@ -339,7 +354,7 @@ public final class StoreBuilder {
         }
         TemporaryFiles.unregister(temporarySlot)
         temporarySlot = nil
-        progress("done", 1)
+        progress("done", 1, nil)
         return Report(path: destination.path, places: counts.0, names: counts.1,
                       skippedRows: diagnostics.skippedRows, seconds: Date().timeIntervalSince(started))
     }

@@ -47,8 +47,14 @@ extension GazetteerDatabase {
                     GROUP BY feature_class, feature_code ORDER BY n DESC, 1
                     """),
                 placesBySource: try counts("SELECT source, count(*) AS n FROM place GROUP BY source ORDER BY n DESC, source"),
-                namesBySource: try counts("SELECT source, count(*) AS n FROM name GROUP BY source ORDER BY n DESC, source"),
-                namesByKind: try counts("SELECT kind, count(*) AS n FROM name GROUP BY kind ORDER BY n DESC, kind"),
+                namesBySource: try counts("""
+                    SELECT label.name, count(*) AS n FROM name JOIN label ON label.code = name.source
+                    GROUP BY name.source ORDER BY n DESC, 1
+                    """),
+                namesByKind: try counts("""
+                    SELECT name_kind.name, count(*) AS n FROM name JOIN name_kind ON name_kind.code = name.kind
+                    GROUP BY name.kind ORDER BY n DESC, 1
+                    """),
                 sources: try Row.fetchAll(db, sql: "SELECT name, kind, label, date, crc32, rows, skipped FROM source ORDER BY rowid")
                     .map { StoreStatistics.Source(name: $0[0], kind: $0[1], label: $0[2], date: $0[3], crc32: $0[4],
                                                   rows: $0[5], skipped: $0[6]) },

@@ -61,11 +61,12 @@ public final class GazetteerDatabase: Sendable {
     public func names(of id: String) throws -> [PlaceName] {
         try read { db in
             try Row.fetchAll(db, sql: """
-                SELECT place.id, name.name, name.language, name.kind, name.source, name.citation,
+                SELECT place.id, name.name, name.language, name_kind.name, label.name, name.citation,
                        name.search_key, name.match_key
-                FROM name JOIN place USING (pid)
+                FROM name JOIN place USING (pid) JOIN name_kind ON name_kind.code = name.kind
+                     JOIN label ON label.code = name.source
                 WHERE place.id = ?
-                ORDER BY CASE name.kind WHEN 'official' THEN 0 WHEN 'preferred' THEN 1 WHEN 'short' THEN 2
+                ORDER BY CASE name_kind.name WHEN 'official' THEN 0 WHEN 'preferred' THEN 1 WHEN 'short' THEN 2
                          WHEN 'alternate' THEN 3 WHEN 'colloquial' THEN 4 WHEN 'historical' THEN 5 ELSE 6 END,
                          name.language, name.name
                 """, arguments: [id]).map { row in

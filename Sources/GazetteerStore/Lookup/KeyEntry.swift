@@ -24,29 +24,15 @@ public struct KeyEntry: Hashable, Sendable {
     /// The script the name is written in (ICU's script code; Latin is 25).
     public var script: UInt8
 
-    /// Bytes per entry in an index row: pid 0–7, nid 8–11, search key hash 12–15, population 16–19,
-    /// latitude 20–23, longitude 24–27, country 28–29, feature class 30, kind 31, source 32, feature code
-    /// 33–38, script 39, language 40–47, admin1 48–55; little-endian.
-    static let size = 56
+    /// Bytes per entry in an index row: pid 0–5, nid 6–9, search key hash 10–13, population 14–17,
+    /// latitude 18–21, longitude 22–25, country 26–27, feature class 28, kind 29, source 30, script 31, then
+    /// the codes (``KeyCodes``) of the feature code 32–33, language 34–35 and admin1 36–37; little-endian.
+    /// A full GeoNames store holds some 40 million entries, so each byte here is 40 MB of file.
+    static let size = 38
 
-    public init(pid: Int64, nid: Int64, searchKeyHash: UInt32, population: UInt32, latitude: Float, longitude: Float,
-                country: UInt16, featureClass: UInt8, featureCode: UInt64, kind: NameKind, source: NameSource,
-                language: UInt64, admin1: UInt64, script: UInt8) {
-        self.pid = pid
-        self.nid = nid
-        self.searchKeyHash = searchKeyHash
-        self.population = population
-        self.latitude = latitude
-        self.longitude = longitude
-        self.country = country
-        self.featureClass = featureClass
-        self.featureCode = featureCode
-        self.kind = kind
-        self.source = source
-        self.language = language
-        self.admin1 = admin1
-        self.script = script
-    }
+    /// Entries in one `key_index` row: with a 16 kB page, SQLite keeps rows of a WITHOUT ROWID table up to
+    /// about 4 kB on the page and spills longer ones into overflow pages.
+    static let entriesPerRow = 96
 
     package var countryCode: String { PackedASCII.string(UInt64(country)) }
     package var featureCodeString: String { PackedASCII.string(featureCode) }
@@ -54,29 +40,29 @@ public struct KeyEntry: Hashable, Sendable {
     package var languageTag: String { PackedASCII.string(language) }
     package var admin1Code: String { PackedASCII.string(admin1) }
 
-    func write(to buffer: inout [UInt8]) {
-        func append<T>(_ value: T) {
-            withUnsafeBytes(of: value) { buffer.append(contentsOf: $0) }
+    /// Appends the entry's bytes, its codes numbered by `codes`.
+    func write(to buffer: inout [UInt8], codes: inout KeyCodes.Builder) throws(KeyCodes.Overflow) {
+        func append<T: FixedWidthInteger>(_ value: T, bytes: Int = MemoryLayout<T>.size) {
+            withUnsafeBytes(of: value.littleEndian) { buffer.append(contentsOf: $0.prefix(bytes)) }
         }
-        append(pid.littleEndian)
-        append(UInt32(truncatingIfNeeded: nid).littleEndian)
-        append(searchKeyHash.littleEndian)
-        append(population.littleEndian)
-        append(latitude.bitPattern.littleEndian)
-        append(longitude.bitPattern.littleEndian)
-        append(country.littleEndian)
+        append(pid, bytes: 6)
+        append(UInt32(truncatingIfNeeded: nid))
+        append(searchKeyHash)
+        append(population)
+        append(latitude.bitPattern)
+        append(longitude.bitPattern)
+        append(country)
         buffer.append(featureClass)
         buffer.append(KeyEntry.kindCodes[kind]!)
         buffer.append(source.rawValue)
-        // Bytes 33–38: the feature code (GeoNames codes have at most five letters); 39: the script.
-        withUnsafeBytes(of: featureCode.littleEndian) { buffer.append(contentsOf: $0.prefix(6)) }
         buffer.append(script)
-        append(language.littleEndian)
-        append(admin1.littleEndian)
+        append(try codes.code(featureCode))
+        append(try codes.code(language))
+        append(try codes.code(admin1))
     }
 
-    /// Decodes the entries of one index row.
-    static func decode(_ bytes: UnsafeRawBufferPointer) -> [KeyEntry] {
+    /// Decodes the entries of one index row, with the codes of its database.
+    static func decode(_ bytes: UnsafeRawBufferPointer, codes: KeyCodes) -> [KeyEntry] {
         let count = bytes.count / size
         var entries: [KeyEntry] = []
         entries.reserveCapacity(count)
@@ -85,18 +71,28 @@ public struct KeyEntry: Hashable, Sendable {
             func load<T: FixedWidthInteger>(_ offset: Int, as type: T.Type) -> T {
                 T(littleEndian: bytes.loadUnaligned(fromByteOffset: base + offset, as: T.self))
             }
+            let pid = Int64(load(0, as: UInt32.self)) | Int64(load(4, as: UInt16.self)) << 32
             entries.append(KeyEntry(
-                pid: load(0, as: Int64.self), nid: Int64(load(8, as: UInt32.self)),
-                searchKeyHash: load(12, as: UInt32.self), population: load(16, as: UInt32.self),
-                latitude: Float(bitPattern: load(20, as: UInt32.self)),
-                longitude: Float(bitPattern: load(24, as: UInt32.self)),
-                country: load(28, as: UInt16.self), featureClass: bytes[base + 30],
-                featureCode: load(33, as: UInt64.self) & 0x0000_FFFF_FFFF_FFFF,
-                kind: kindByCode[Int(min(bytes[base + 31], UInt8(kindByCode.count - 1)))],
-                source: NameSource(rawValue: bytes[base + 32]) ?? .other,
-                language: load(40, as: UInt64.self), admin1: load(48, as: UInt64.self), script: bytes[base + 39]))
+                pid: pid, nid: Int64(load(6, as: UInt32.self)),
+                searchKeyHash: load(10, as: UInt32.self), population: load(14, as: UInt32.self),
+                latitude: Float(bitPattern: load(18, as: UInt32.self)),
+                longitude: Float(bitPattern: load(22, as: UInt32.self)),
+                country: load(26, as: UInt16.self), featureClass: bytes[base + 28],
+                featureCode: codes.value(load(32, as: UInt16.self)),
+                kind: kindByCode[Int(min(bytes[base + 29], UInt8(kindByCode.count - 1)))],
+                source: NameSource(rawValue: bytes[base + 30]) ?? .other,
+                language: codes.value(load(34, as: UInt16.self)), admin1: codes.value(load(36, as: UInt16.self)),
+                script: bytes[base + 31]))
         }
         return entries
+    }
+
+    /// The number of a kind, in entries and in the name table (its place in ``NameKind/allCases``).
+    static func code(of kind: NameKind) -> UInt8 { kindCodes[kind]! }
+
+    /// The kind numbered `code`; `alternate` for a number no kind has.
+    static func kind(code: Int64) -> NameKind {
+        code >= 0 && code < kindByCode.count ? kindByCode[Int(code)] : .alternate
     }
 
     private static let kindByCode: [NameKind] = NameKind.allCases

@@ -21,6 +21,8 @@ public final class LookupConnection: @unchecked Sendable {
     private let lexiconStatement: OpaquePointer
     /// Every match key of the database, in memory: keys no name has never reach SQLite.
     package let keyFilter: MatchKeyFilter
+    private let codes: KeyCodes
+    private let buckets: FuzzyBuckets
 
     /// - Parameter keyFilter: the database's filter, when another connection has read it already.
     init(path: String, keyFilter: MatchKeyFilter? = nil) throws(StoreError) {
@@ -40,7 +42,11 @@ public final class LookupConnection: @unchecked Sendable {
             throw .sqlite(path: path, message: message)
         }
         self.handle = handle
-        sqlite3_exec(handle, "PRAGMA mmap_size = 4294967296; PRAGMA cache_size = -65536", nil, nil, nil)
+        // The whole file is mapped, however large (SQLite caps it at its compile-time maximum): a store that
+        // outgrew a fixed 4 GB map read its far pages through system calls, 25 times slower.
+        let fileSize = Int64((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0)
+        sqlite3_exec(handle, "PRAGMA mmap_size = \(max(fileSize + (1 << 20), 1 << 32)); PRAGMA cache_size = -65536",
+                     nil, nil, nil)
         func prepare(_ sql: String) throws(StoreError) -> OpaquePointer {
             var statement: OpaquePointer?
             guard sqlite3_prepare_v3(handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &statement, nil) == SQLITE_OK,
@@ -49,14 +55,28 @@ public final class LookupConnection: @unchecked Sendable {
             }
             return statement
         }
-        keyStatement = try prepare("SELECT entries FROM key_index WHERE match_key = ?")
+        keyStatement = try prepare("SELECT entries FROM key_index WHERE match_key = ? ORDER BY part")
         bucketStatement = try prepare("SELECT entries FROM fuzzy_bucket WHERE bucket = ?")
         fuzzyKeyStatement = try prepare("SELECT match_key FROM fuzzy_key WHERE kid = ?")
         placeStatement = try prepare("SELECT \(GazetteerDatabase.placeColumns) FROM \(GazetteerDatabase.placeTables) WHERE place.pid = ?")
-        nameStatement = try prepare("SELECT name, language, kind, source, search_key, match_key FROM name WHERE nid = ?")
+        nameStatement = try prepare("""
+            SELECT name.name, language, kind, label.name, search_key FROM name JOIN label ON label.code = name.source
+            WHERE nid = ?
+            """)
         placeByIDStatement = try prepare("SELECT pid FROM place WHERE id = ?")
         lexiconStatement = try prepare("SELECT 1 FROM lexicon WHERE category = ? AND search_key = ?")
         self.keyFilter = keyFilter ?? MatchKeyFilter(handle: handle)
+        let codeStatement = try prepare("SELECT value FROM key_code ORDER BY code")
+        defer { sqlite3_finalize(codeStatement) }
+        var values: [UInt64] = []
+        while sqlite3_step(codeStatement) == SQLITE_ROW {
+            values.append(UInt64(bitPattern: sqlite3_column_int64(codeStatement, 0)))
+        }
+        codes = KeyCodes(values: values)
+        let bitsStatement = try prepare("SELECT value FROM metadata WHERE key = 'fuzzy_bucket_bits'")
+        defer { sqlite3_finalize(bitsStatement) }
+        let bits = sqlite3_step(bitsStatement) == SQLITE_ROW ? UInt32(Column.text(bitsStatement, 0) ?? "") : nil
+        buckets = FuzzyBuckets(bits: bits ?? 16)
     }
 
     deinit {
@@ -100,32 +120,38 @@ public final class LookupConnection: @unchecked Sendable {
         guard keyFilter.mayContain(matchKey) else { return [] }
         defer { sqlite3_reset(keyStatement) }
         sqlite3_bind_text(keyStatement, 1, matchKey, -1, Self.transient)
-        guard hasRow(keyStatement), let blob = sqlite3_column_blob(keyStatement, 0) else { return [] }
-        let count = Int(sqlite3_column_bytes(keyStatement, 0))
-        return KeyEntry.decode(UnsafeRawBufferPointer(start: blob, count: count))
+        var entries: [KeyEntry] = []
+        // A key's entries come in rows of ``KeyEntry/entriesPerRow``, in order.
+        while hasRow(keyStatement) {
+            guard let blob = sqlite3_column_blob(keyStatement, 0) else { continue }
+            let count = Int(sqlite3_column_bytes(keyStatement, 0))
+            let part = KeyEntry.decode(UnsafeRawBufferPointer(start: blob, count: count), codes: codes)
+            if entries.isEmpty { entries = part } else { entries += part }
+        }
+        return entries
     }
 
     /// The ids of match keys that have a deletion variant hashing to `hash`.
     func fuzzyKeyIDs(variantHash hash: UInt32) -> [Int64] {
         defer { sqlite3_reset(bucketStatement) }
-        sqlite3_bind_int64(bucketStatement, 1, Int64(hash >> (32 - KeyIndexBuilder.bucketBits)))
+        sqlite3_bind_int64(bucketStatement, 1, Int64(buckets.bucket(hash)))
         guard hasRow(bucketStatement), let blob = sqlite3_column_blob(bucketStatement, 0) else {
             return []
         }
-        let count = Int(sqlite3_column_bytes(bucketStatement, 0)) / 8
-        let pairs = UnsafeRawBufferPointer(start: blob, count: count * 8)
-        func pair(_ index: Int) -> UInt64 { UInt64(littleEndian: pairs.loadUnaligned(fromByteOffset: index * 8, as: UInt64.self)) }
+        let count = Int(sqlite3_column_bytes(bucketStatement, 0)) / FuzzyBuckets.pairSize
+        let pairs = UnsafeRawBufferPointer(start: blob, count: count * FuzzyBuckets.pairSize)
         // Binary search for the first pair with this hash.
         var low = 0
         var high = count
-        let target = UInt64(hash) << 32
+        let part = buckets.low(hash)
+        let target = part << 32
         while low < high {
             let middle = (low + high) / 2
-            if pair(middle) < target { low = middle + 1 } else { high = middle }
+            if FuzzyBuckets.pair(pairs, middle) < target { low = middle + 1 } else { high = middle }
         }
         var ids: [Int64] = []
-        while low < count, pair(low) >> 32 == UInt64(hash) {
-            ids.append(Int64(pair(low) & 0xFFFF_FFFF))
+        while low < count, FuzzyBuckets.pair(pairs, low) >> 32 == part {
+            ids.append(Int64(FuzzyBuckets.pair(pairs, low) & 0xFFFF_FFFF))
             low += 1
         }
         return ids
@@ -184,7 +210,7 @@ public final class LookupConnection: @unchecked Sendable {
         sqlite3_bind_int64(nameStatement, 1, nid)
         guard hasRow(nameStatement) else { return nil }
         return (Column.text(nameStatement, 0) ?? "", Column.text(nameStatement, 1) ?? "",
-                NameKind(rawValue: Column.text(nameStatement, 2) ?? "") ?? .alternate, Column.text(nameStatement, 3) ?? "",
+                KeyEntry.kind(code: Column.int(nameStatement, 2)), Column.text(nameStatement, 3) ?? "",
                 Column.text(nameStatement, 4) ?? "")
     }
 
@@ -192,8 +218,8 @@ public final class LookupConnection: @unchecked Sendable {
     package func fuzzyKeys(near matchKey: String, maxDistance: Int) -> [(key: String, distance: Int)] {
         var seenIDs: Set<Int64> = []
         var found: [(String, Int)] = []
-        for variant in FuzzyVariants.of(matchKey) {
-            for kid in fuzzyKeyIDs(variantHash: searchKeyHash(variant)) where seenIDs.insert(kid).inserted {
+        FuzzyVariants.forEachHash(of: matchKey) { hash in
+            for kid in fuzzyKeyIDs(variantHash: hash) where seenIDs.insert(kid).inserted {
                 guard let key = fuzzyKey(kid), key != matchKey else { continue }
                 let distance = EditDistance.damerauLevenshtein(matchKey, key, limit: maxDistance)
                 if distance <= maxDistance { found.append((key, distance)) }

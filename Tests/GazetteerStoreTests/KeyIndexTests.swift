@@ -1,0 +1,74 @@
+import Foundation
+import Testing
+@testable import GazetteerStore
+
+/// The packed forms of the key index: entries with numbered codes, and fuzzy pairs in sized buckets.
+@Suite struct KeyIndexTests {
+    @Test func anEntryKeepsEveryFieldThroughItsPackedForm() throws {
+        let entry = KeyEntry(
+            pid: Int64(1 << 41) | 85_632_713, nid: 40_000_000, searchKeyHash: 0xDEAD_BEEF, population: 3_000_000,
+            latitude: 40.18, longitude: 44.51, country: UInt16(truncatingIfNeeded: PackedASCII.pack("AM")),
+            featureClass: UInt8(ascii: "P"), featureCode: PackedASCII.pack("PPLC"), kind: .historical, source: .wof,
+            language: PackedASCII.pack("hy-Latn"), admin1: PackedASCII.pack("ENG"), script: 25)
+        let other = KeyEntry(
+            pid: 174_884, nid: 7, searchKeyHash: 1, population: 0, latitude: -12.5, longitude: 179.99, country: 0,
+            featureClass: 0, featureCode: 0, kind: .alternate, source: .geonames, language: 0,
+            admin1: PackedASCII.pack("01"), script: 0)
+        var codes = KeyCodes.Builder()
+        var blob: [UInt8] = []
+        try entry.write(to: &blob, codes: &codes)
+        try other.write(to: &blob, codes: &codes)
+        #expect(blob.count == 2 * KeyEntry.size)
+        let decoded = blob.withUnsafeBytes { KeyEntry.decode($0, codes: KeyCodes(values: codes.values)) }
+        #expect(decoded == [entry, other])
+        #expect(decoded[0].languageTag == "hy-Latn" && decoded[0].featureCodeString == "PPLC")
+    }
+
+    /// A name borne by more places than one row holds is stored in several rows and read back whole.
+    @Test func aKeyOfManyPlacesIsReadWholeFromItsRows() throws {
+        let folder = StoreTestSupport.scratch()
+        let count = KeyEntry.entriesPerRow * 2 + 57
+        let places = StoreTestSupport.write(
+            (1...count).map { StoreTestSupport.placeRow(id: 500 + $0, name: "Springfield", population: "\($0)") }
+                .joined(separator: "\n"), to: "many.txt", in: folder)
+        let url = folder.appendingPathComponent("db.sqlite")
+        let builder = try StoreBuilder(destination: url, normalizer: StoreTestSupport.normalizer)
+        try builder.importPlaces(path: places)
+        try builder.finish()
+        let key = StoreTestSupport.normalizer.keys(for: "Springfield").matchKey
+        let entries = try LookupPool(path: url.path).withConnection { $0.entries(matchKey: key) }
+        #expect(entries.count == count)
+        #expect(Set(entries.map(\.pid)) == Set((1...count).map { Int64(500 + $0) }))
+        // Most populous first, across the rows.
+        #expect(entries.map(\.population) == entries.map(\.population).sorted(by: >))
+    }
+
+    @Test func codesBeyondTwoBytesAreRefused() throws {
+        var codes = KeyCodes.Builder()
+        for value in 1...UInt64(UInt16.max) { _ = try codes.code(value) }
+        #expect(throws: KeyCodes.Overflow.self) { try codes.code(1 << 40) }
+        #expect(try codes.code(7) == 7)
+    }
+
+    /// The builder hashes deletion variants without making them; a query makes them. Both must agree.
+    @Test(arguments: ["jermuk", "hallstatt", "ереван", "tbilisi", "aaaa", "ab", "სტეფანწმინდა",
+                      String(repeating: "x", count: 41), "naïve café"])
+    func variantHashesAreTheHashesOfTheVariants(key: String) {
+        var hashes: [UInt32] = []
+        FuzzyVariants.forEachHash(of: key) { hashes.append($0) }
+        #expect(hashes == FuzzyVariants.of(key).map(searchKeyHash))
+    }
+
+    @Test func bucketsGrowWithTheIndexAndPairsKeepTheirOrder() {
+        #expect(FuzzyBuckets(pairCount: 10_000).bits == 16)
+        #expect(FuzzyBuckets(pairCount: 100_000_000).bits == 21)
+        let layout = FuzzyBuckets(bits: 20)
+        let pairs: [UInt64] = [0xABCD_E123_0000_0001, 0xABCD_E123_0000_0002, 0xABCD_EFFF_FFFF_FFFF].sorted()
+        var blob: [UInt8] = []
+        for pair in pairs { layout.write(pair, to: &blob) }
+        #expect(Set(pairs.map { layout.bucket(UInt32($0 >> 32)) }).count == 1)
+        let stored = blob.withUnsafeBytes { raw in (0..<pairs.count).map { FuzzyBuckets.pair(raw, $0) } }
+        #expect(stored == pairs.map { layout.low(UInt32($0 >> 32)) << 32 | $0 & 0xFFFF_FFFF })
+        #expect(stored == stored.sorted())
+    }
+}
