@@ -120,16 +120,16 @@ import Testing
         ["Sarsang", "Sərsəng", "Serseng"],
         ["Karabakh", "Карабах", "Karabax"],
         ["Nagorno-Karabakh", "Nagorno Karabakh", "Nagornokarabakh", "Нагорно-Карабах"],
-        // Issue 12: Russian names in BGN/PCGN, ALA-LC with and without tie bars, ISO 9 / GOST 7.79 A and B,
-        // the scientific system; Armenian ISO 9985; Georgian ISO 9984 and ALA-LC.
+        // Issue 12: Russian names in BGN/PCGN, ALA-LC with and without tie bars, ISO 9 / GOST 7.79 A and B;
+        // Armenian ISO 9985; Georgian ISO 9984 and ALA-LC. (Spellings with the j of й meet at the resolver,
+        // through its ISO reading of the query: see RomanizationTests.)
         ["Noyakert", "Noiakert", "Noi͡akert", "Noâkert", "Ноякерт"],
-        ["Verkhniy Kyurplu", "Verkhnii Kiurplu", "Verkhniĭ Ki͡urplu", "Verhnij Kûrplu", "Verhnij Kjurplu",
-         "Verxnij Kyurplu", "Верхний Кюрплу"],
-        ["Zuygakhpyur", "Zuĭgakhpi͡ur", "Zuigakhpiur", "Zujgahpjur", "Zujgaxpûr", "Зуйгахпюр"],
-        ["Shaumyan", "Shaumian", "Shaumi͡an", "Šaumân", "Shaumjan", "Шаумян"],
+        ["Verkhniy Kyurplu", "Verkhnii Kiurplu", "Verkhniĭ Ki͡urplu", "Verxnii Kûrplu", "Верхний Кюрплу"],
+        ["Zuygakhpyur", "Zuĭgakhpi͡ur", "Zuigakhpiur", "Zuigaxpûr", "Зуйгахпюр"],
+        ["Shaumyan", "Shaumian", "Shaumi͡an", "Šaumân", "Шаумян"],
         ["Shchors", "Shhors", "Ŝors", "Ščors", "Щорс"],
         ["Tsakhkadzor", "Czaxkadzor", "T͡sakhkadzor", "Цахкадзор"],
-        ["Vayk", "Vaik", "Vajk", "Vaĭk", "Вайк"],
+        ["Vayk", "Vaik", "Vaĭk", "Вайк"],
         ["Jermuk", "J̌ermowk"],
         ["Akhaltsikhe", "Axalcʼixe", "Akhaltsʻikhe", "ახალციხე", "Ахалцихе"],
     ]
@@ -149,6 +149,8 @@ import Testing
         // The glides of issue 12 merge y, i and j only where they soften a consonant or stand for й: English j
         // after n, r, l, d, g or h is still j.
         ("Ganja", "Ghana"), ("Gurjaani", "Gurani"), ("Aghjabadi", "Aghabadi"), ("Noyakert", "Nakert"),
+        // Words that are not places once met names through a j read as a glide (dev non-places).
+        ("Macron", "Meiron"), ("Nickol", "Nikol"),
     ]
 
     @Test func searchKeyClassesCollapse() {
