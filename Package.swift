@@ -95,7 +95,7 @@ let package = Package(
             dependencies: ["Annotation", .product(name: "PropertyBased", package: "swift-property-based")],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "GazetteerKitTests", dependencies: ["GazetteerKit"]),
+        .testTarget(name: "GazetteerKitTests", dependencies: ["GazetteerKit", "GazetteerFixture"]),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering", "Annotation", "Resolution", "GazetteerStore", "Normalization"]),
         // Runs the built `gazetteer` executable; depending on it makes `swift test` build it first.
         .testTarget(name: "GazetteerCLITests", dependencies: ["GazetteerCLI", "GazetteerFixture"]),

@@ -1,10 +1,11 @@
 import Foundation
+import GazetteerFixture
 import GazetteerKit
 import Testing
 
 /// The facade as a caller sees it: only `import GazetteerKit`, a database opened by path.
 @Suite struct GazetteerFacadeTests {
-    let gazetteer = try! Gazetteer(path: FacadeTestSupport.databasePath)
+    let gazetteer = try! Gazetteer(path: FixtureGazetteer.database.path)
 
     @Test func resolvesARomanizationWithItsReason() throws {
         let jermuk = try #require(try gazetteer.resolve("Cermuk").first)
@@ -73,7 +74,7 @@ import Testing
 
     @Test func oneGazetteerServesManyTasksAtOnce() async throws {
         // Opened afresh, so that the tasks race to build its annotator.
-        let shared = try Gazetteer(path: FacadeTestSupport.databasePath)
+        let shared = try Gazetteer(path: FixtureGazetteer.database.path)
         let found = try await withThrowingTaskGroup(of: [String].self) { group in
             for report in 0..<8 {
                 group.addTask { try shared.annotate("Report \(report): shelling near Goris and Jermuk.").mentions.compactMap(\.place?.name) }
