@@ -42,7 +42,9 @@ public final class Gazetteer: Sendable {
     public static func openDefault(
         progress: @escaping @Sendable (_ stage: String, _ fraction: Double?) -> Void = { _, _ in }
     ) throws(GazetteerError) -> Gazetteer {
-        try Gazetteer(database: reportingErrors { try DefaultDatabase.open(progress: progress) })
+        try Gazetteer(database: reportingErrors {
+            try DefaultDatabase.open(progress: { stage, fraction, _ in progress(stage, fraction) })
+        })
     }
 
     /// The places `name` may mean, best first: any script or romanization, alternate and former names,
