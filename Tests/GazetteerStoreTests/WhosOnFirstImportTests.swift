@@ -91,6 +91,46 @@ import Testing
         #expect(village.country == "AM" && village.admin1 == "08", "Goris, the nearest place, is in Syunik")
     }
 
+    @Test func aDivisionNamedAfterItsCityLeavesTheCityItsNames() throws {
+        // Real rows: WOF's region "Stepanakert", whose concordance names GeoNames' Xocalı rayon, and the city
+        // inside it, which GeoNames has as Khankendi with 2,100 people. The region took the city's names in
+        // every language and outranked it; now they stay with the city, which takes WOF's population.
+        let folder = Support.scratch()
+        let rows = "148449\tXocalı\tXocali Rayon\t\t39.92636\t46.81187\tA\tADM1\tAZ\t\t64\t\t\t\t7449\t\t\t"
+            + "Asia/Baku\t\n"
+            + "146970\tKhankendi\tKhankendi\t\t39.8177\t46.7528\tP\tPPL\tAZ\t\t61\t\t\t\t2100\t\t\t"
+            + "Asia/Baku\t\n"
+        let places = Support.write(rows, to: "karabakh.txt", in: folder)
+        let wof = folder.appendingPathComponent("wof")
+        try FileManager.default.createDirectory(at: wof, withIntermediateDirectories: true)
+        Support.write("""
+            wof_id\tplacetype\tname\tcountry\tlatitude\tlongitude\tpopulation\tgeonames_id\tcountry_id\tregion_id\t\
+            county_id\tlocaladmin_id\tis_current\tdeprecated\tsuperseded_by\tlastmodified
+            85668691\tregion\tStepanakert\tAZ\t39.83399\t46.79679\t54515\t148449\t85632717\t85668691\t\t\t1\t\t\t\
+            2023-09-28
+            421193975\tlocality\tXankändi\tAZ\t39.81770\t46.75280\t53100\t146970\t85632717\t85668691\t\t\t1\t\t\t\
+            2023-08-01
+
+            """, to: "places.tsv", in: wof)
+        Support.write("""
+            wof_id\tlanguage\tkind\tname
+            85668691\tru\tpreferred\tСтепанакерт
+            85668691\taz\tpreferred\tXocalı Rayonu
+            421193975\ten\tpreferred\tStepanakert
+            421193975\tru\tpreferred\tСтепанакерт
+
+            """, to: "names.tsv", in: wof)
+        let url = folder.appendingPathComponent("db.sqlite")
+        try Support.buildFixture(at: url, extraPlaces: [places], whosOnFirst: wof)
+        let database = try GazetteerDatabase(path: url.path)
+        let district = try database.names(of: "geonames:148449").map(\.name)
+        #expect(!district.contains("Stepanakert") && !district.contains("Степанакерт"))
+        #expect(district.contains("Xocalı Rayonu"), "the division keeps the names that are its own")
+        let city = try database.names(of: "geonames:146970").map(\.name)
+        #expect(city.contains("Stepanakert") && city.contains("Степанакерт"))
+        #expect(try database.place(id: "geonames:146970")?.population == 53100)
+    }
+
     @Test func malformedRecordsAreReportedByFileLineAndFieldAndSkipped() throws {
         let folder = Support.scratch()
         let header = "wof_id\tplacetype\tname\tcountry\tlatitude\tlongitude\tpopulation\tgeonames_id\tcountry_id\t"

@@ -57,6 +57,7 @@ extension StoreBuilder {
                 (Self.placingRank(current[$0]), $0) < (Self.placingRank(current[$1]), $1)
             }
             for index in order { try place(current[index], merge: &merge, label: label, in: db) }
+            merge.noteCityNames(of: current)
             for record in tables.records { try addNames(of: record, merge: &merge, label: label, in: db) }
             let newest = tables.records.map(\.modified).max()
             try recordSource(placesReader, kind: "wof places", label: label, rows: tables.records.count,
@@ -82,6 +83,12 @@ extension StoreBuilder {
         if let number = record.geonamesID, let known = self.pid(for: "geonames:\(number)") {
             pid = known
             merge.report.byConcordance += 1
+            // GeoNames sometimes has a town's population after a war emptied it (Khankendi: 2,100); WOF's
+            // census figure says better how often the news names it, which is what ranking uses it for.
+            if Self.wofFeatures[record.placetype] != nil, record.population > 0 {
+                try db.execute(sql: "UPDATE place SET population = ? WHERE pid = ? AND population < ?",
+                               arguments: [record.population, known, record.population])
+            }
         } else if let feature = Self.wofFeatures[record.placetype] {
             let inside = merge.placesInside[record.id]?.first(where: { !$0.keys.isDisjoint(with: preferred) })?.pid
             let nearby = merge.nearby.place(matching: preferred, country: record.country, at: location,
@@ -128,8 +135,9 @@ extension StoreBuilder {
         }
         wofPIDs["wof:\(record.id)"] = pid
         if record.supersededBy != nil { merge.report.superseded += 1 }
+        let cityNames = Self.wofFeatures[record.placetype] == nil ? merge.cityNames[record.id] ?? [] : []
         for name in merge.keyed[record.id] ?? wofNames(record, merge.tables.names[record.id] ?? [])
-        where merge.nearby.insert(pid: pid, name: name.keys.display) {
+        where !cityNames.contains(name.keys.matchKey) && merge.nearby.insert(pid: pid, name: name.keys.display) {
             try insertName(pid: pid, name, source: label, in: db)
         }
     }
@@ -193,6 +201,10 @@ private struct WhosOnFirstMerge {
     var keyed: [Int64: [StoreBuilder.KeyedName]] = [:]
     /// The places of the localities inside each community, with their names' match keys.
     var placesInside: [Int64: [(pid: Int64, keys: Set<String>)]] = [:]
+    /// For each division, the match keys of the names of the cities inside it: a division named after its
+    /// city (WOF's region "Stepanakert", whose concordance even names another division) would otherwise
+    /// take the city's names in every language and outrank the city.
+    var cityNames: [Int64: Set<String>] = [:]
     var report = StoreBuilder.WhosOnFirstReport()
 
     init(tables: WhosOnFirstTables, admin1: [Int64: (country: String, code: String)],
@@ -202,5 +214,19 @@ private struct WhosOnFirstMerge {
         self.nearestDivision = nearestDivision
         self.nearby = nearby
         byID = Dictionary(tables.records.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// A city is a locality of ``cityPopulation`` people or more; a village that shares its province's name
+    /// leaves the province its names.
+    static let cityPopulation = 10_000
+
+    /// Fills ``cityNames`` from the placed localities of `records`.
+    mutating func noteCityNames(of records: [WhosOnFirstTables.Record]) {
+        for record in records where record.placetype == "locality" && record.population >= Self.cityPopulation {
+            let keys = (keyed[record.id] ?? []).map(\.keys.matchKey)
+            for ancestor in record.ancestors where ancestor != record.id {
+                cityNames[ancestor, default: []].formUnion(keys)
+            }
+        }
     }
 }
