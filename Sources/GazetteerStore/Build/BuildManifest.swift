@@ -84,5 +84,6 @@ struct FNV1a {
         for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
     }
 
+    var value: UInt64 { hash }
     var hex: String { String(hash, radix: 16) }
 }

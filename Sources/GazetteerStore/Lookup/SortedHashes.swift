@@ -67,9 +67,9 @@ struct SortedHashes: Sendable {
 
     /// FNV-1a of the key's UTF-8 bytes, with the low byte cleared.
     static func hash(_ key: String) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in key.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-        return hash & ~0xFF
+        var hasher = FNV1a()
+        hasher.add(key)
+        return hasher.value & ~0xFF
     }
 }
 
