@@ -25,13 +25,14 @@ import Testing
         ("Ադրբեջանական զինուժը կրակել է Գորիսում։", "Գորիսում", 174895),
         ("Պատվիրակությունը վերադարձավ Երևանից։", "Երևանից", 616052),
         ("The delegation flew on from თბილისში yesterday.", "თბილისში", 611717),
-        // The district or its town: the sentence does not say which.
-        ("Kalbajar's mayor spoke.", "Kalbajar", 586047),
-        // Шушу is Шуша's accusative, though it would also be the dative of Шуш (Shush, Iran).
-        ("Азербайджан и Армения: Алиев посетил Шушу.", "Шушу", 147163),
+        // The town, not the district of its name whose point lies 20 km away.
+        ("Kalbajar's mayor spoke.", "Kalbajar", 586268),
+        // Шушу is Шуша's accusative, though it would also be the dative of Шуш (Shush, Iran); the town, not
+        // the district of its name.
+        ("Азербайджан и Армения: Алиев посетил Шушу.", "Шушу", 147105),
         // A place with a case ending ends the person's name before it.
-        ("Prezident İlham Əliyev Şuşada çıxış edib.", "Şuşada", 147163),
-        ("Prezident Şuşada çıxış edib.", "Şuşada", 147163),
+        ("Prezident İlham Əliyev Şuşada çıxış edib.", "Şuşada", 147105),
+        ("Prezident Şuşada çıxış edib.", "Şuşada", 147105),
         // A place with a suffix after an apostrophe is no given name making the next place a surname.
         ("Bakanlık, Ermenistan'ın Kelbecer bölgesinde ateş açtığını açıkladı.", "Kelbecer", 586268),
     ])
