@@ -40,6 +40,11 @@ public struct AnnotationRules: Sendable {
     package var nameAbbreviations: Set<String>
     /// Words after which a place name is part of a street's name ("Dublin Road").
     package var streetWords: Set<String>
+    /// Words that make a street's or road's name (search key): after a name ("Memphis Street"), before a number
+    /// ("Highway 19"), or both.
+    package var streetNames: [String: StreetName]
+    /// The street words that are abbreviations and end with a dot ("St.", "Ave.").
+    package var streetAbbreviations: Set<String>
     /// Words that join the parts of a name: "of" (Republic of Armenia), "and" (Bosnia and Herzegovina).
     package var connectors: Set<String>
     /// Inflections by script (ISO 15924 code): the ending as written (lower case), and what to put back.
@@ -94,6 +99,28 @@ public struct AnnotationRules: Sendable {
         var genericWords: [String: String] = [:]
         for row in generic.rows { genericWords[normalizer.searchKey(row.cells[0])] = row.cells[2] }
         self.genericWords = genericWords
+
+        let streets = dataDirectory.appendingPathComponent("annotation/street-names.tsv").path
+        var streetNames: [String: StreetName] = [:]
+        var streetAbbreviations: Set<String> = []
+        for row in try RuleTable(path: streets, columns: 2).rows {
+            guard let place = StreetName(rawValue: row.cells[1]) else {
+                throw RuleError(file: streets, line: row.line, reason: "where must be \"after-name\", \"before-number\" or "
+                                + "\"both\", not \"\(row.cells[1])\"")
+            }
+            let key = normalizer.searchKey(row.cells[0])
+            streetNames[key] = place
+            if row.cells[0].hasSuffix(".") { streetAbbreviations.insert(key) }
+        }
+        self.streetNames = streetNames
+        self.streetAbbreviations = streetAbbreviations
+    }
+
+    /// Where a street word stands in a street's name.
+    package enum StreetName: String, Sendable {
+        case afterName = "after-name"
+        case beforeNumber = "before-number"
+        case both
     }
 
     /// A case ending or other inflection of a name.

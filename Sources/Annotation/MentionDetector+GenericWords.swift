@@ -4,8 +4,8 @@ extension MentionDetector {
     /// Whether the word after `last` makes the name a street's ("Dublin Road").
     func isStreet(after last: Int) -> Bool {
         guard last + 1 < words.count, joins(words[last + 1]), facts(last + 1).roles.contains(.streetWord) else { return false }
-        // "Kentucky Court of Appeals" is a court of Kentucky, not a street.
-        return !(last + 2 < words.count && joins(words[last + 2]) && facts(last + 2).roles.contains(.connector))
+        // "Kentucky Court of Appeals" is a court of Kentucky, "Florida Highway Patrol" Florida's police: not streets.
+        return !endsOtherName(last + 1)
     }
 
     /// "Xyz district", "Xyz village": a place by its generic word, even when the gazetteer lacks it.

@@ -141,8 +141,8 @@ struct MentionDetector {
     var people: Set<String> { memo.people }
 
     func detect() -> [Found] {
-        let people = personWords()
-        memo.people = Set(people.keys)
+        var people = personWords()
+        defer { memo.people = Set(people.keys) }
         var found: [Found] = []
         var index = 0
         var skipUntil = -1
@@ -151,6 +151,11 @@ struct MentionDetector {
             guard index > skipUntil else { continue }
             let word = words[index]
             guard isCandidateStart(word) else { continue }
+            if let (mention, last) = streetRecognition(at: index) {
+                found.append(mention)
+                skipUntil = last
+                continue
+            }
             if let personEnd = personRun(at: index) {
                 skipUntil = personEnd
                 continue
@@ -165,7 +170,15 @@ struct MentionDetector {
                 continue
             }
             if var (mention, last) = longestMatch(at: index) {
-                if isSurname(mention, at: index) { continue }
+                if isSurname(mention, at: index) {
+                    // "Nakishia Sullivan … Sullivan pulled a box cutter": the surname stands for the person
+                    // later in the article too.
+                    // Not after a hyphen: "Chabad-Shadyside" is an organisation's branch, not a person.
+                    if last == index, !hyphenated(index) {
+                        people[keys(index).searchKey] = people[keys(index).searchKey] ?? index
+                    }
+                    continue
+                }
                 // After an article names a person ("Chiquita Raquel Henry"), the surname alone is the person
                 // ("Henry said"); before, it may still be the town ("Goris … Stijn Goris").
                 if last == index, let named = people[keys(index).searchKey], named < index,
