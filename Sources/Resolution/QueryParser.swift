@@ -66,8 +66,11 @@ struct QueryParser: Sendable {
             }
         }
         qualifier = qualifier ?? parenthetical
-        let searchKey = head == display ? keys.searchKey : normalizer.searchKey(head)
-        variants.insert(variant(searchKey, feature: nil), at: 0)
+        // The name as a whole already has its match key among its keys: most spans of text are whole.
+        let whole = head == display ? Variant(searchKey: keys.searchKey, matchKey: keys.matchKey, feature: nil)
+            : variant(normalizer.searchKey(head), feature: nil)
+        let searchKey = whole.searchKey
+        variants.insert(whole, at: 0)
         variants += genericVariants(of: searchKey)
         for ending in rules.scriptEndings[keys.script] ?? [] where searchKey.count > ending.count + 3
             && searchKey.hasSuffix(ending) {
@@ -75,9 +78,9 @@ struct QueryParser: Sendable {
         }
         // A Latin query may be in ISO 9 or GOST 7.79 (Cahkadzor, Nojakert): read it that way too.
         if keys.script == "Latn", searchKey.utf8.contains(where: { $0 == UInt8(ascii: "c") || $0 == UInt8(ascii: "j") }) {
-            var units = Array(searchKey.utf16)
+            var units = UTF16Text.units(searchKey)
             rules.readingKey.transliterate(&units)
-            variants.append(variant(String(decoding: units, as: UTF16.self), feature: nil))
+            variants.append(variant(UTF16Text.string(units), feature: nil))
         }
         var seen: Set<Variant> = []
         variants = variants.filter { !$0.searchKey.isEmpty && seen.insert($0).inserted }
