@@ -71,7 +71,9 @@ struct QueryParser: Sendable {
             : variant(normalizer.searchKey(head), feature: nil)
         let searchKey = whole.searchKey
         variants.insert(whole, at: 0)
-        variants += genericVariants(of: searchKey)
+        // Split once: the generic words and the caller both want the words.
+        let words = searchKey.utf8.contains(0x20) ? searchKey.split(separator: " ").map(String.init) : [searchKey]
+        variants += genericVariants(of: words)
         for ending in rules.scriptEndings[keys.script] ?? [] where searchKey.count > ending.count + 3
             && searchKey.hasSuffix(ending) {
             variants.append(variant(String(searchKey.dropLast(ending.count)), feature: nil))
@@ -84,18 +86,16 @@ struct QueryParser: Sendable {
         }
         var seen: Set<Variant> = []
         variants = variants.filter { !$0.searchKey.isEmpty && seen.insert($0).inserted }
-        return Parsed(display: display, variants: variants, qualifier: qualifier,
-                      words: searchKey.utf8.contains(0x20) ? searchKey.split(separator: " ").map(String.init) : [searchKey])
+        return Parsed(display: display, variants: variants, qualifier: qualifier, words: words)
     }
 
     private func variant(_ searchKey: String, feature: FeatureFilter?) -> Variant {
         Variant(searchKey: searchKey, matchKey: normalizer.matchKey(forSearchKey: searchKey), feature: feature)
     }
 
-    /// The name without each generic word it starts or ends with, and without an adjective ending after that.
-    private func genericVariants(of searchKey: String) -> [Variant] {
-        guard searchKey.utf8.contains(0x20) else { return [] }
-        let words = searchKey.split(separator: " ").map(String.init)
+    /// The name (its search key's `words`) without each generic word it starts or ends with, and without an
+    /// adjective ending after that.
+    private func genericVariants(of words: [String]) -> [Variant] {
         guard words.count > 1, let first = words.first, let last = words.last,
               rules.genericEdgeWords.contains(first) || rules.genericEdgeWords.contains(last) else { return [] }
         var result: [Variant] = []
