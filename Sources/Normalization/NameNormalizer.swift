@@ -97,27 +97,56 @@ public final class NameNormalizer: Sendable {
         return NameKeys(display: keys.display, script: keys.script, searchKey: searchKey, matchKey: matchKey)
     }
 
-    private func rawKeys(_ name: String, language: String?) -> NameKeys {
+    /// The script of `name`, as its ``NameKeys/script``, without computing its keys: output that labels a
+    /// name by script needs only this, and keying a name of another alphabet would open ICU's transforms.
+    public func script(of name: String) -> String {
+        Self.read(name).script.isoCode
+    }
+
+    /// A name after stages 1 and 2.
+    private struct Reading {
+        /// The display form in UTF-16, with look-alike letters of mixed words repaired.
+        var units: [UInt16]
+        let display: String
+        let isASCII: Bool
+        let script: Script
+        /// Non-ASCII names only: the repaired scalars, and the distinct scripts of the letters.
+        var scalars: [Unicode.Scalar] = []
+        var scripts: [Script] = []
+    }
+
+    /// Stages 1 and 2: display form and script.
+    private static func read(_ name: String) -> Reading {
         var units = UTF16Text.units(name)
         let isASCII = !units.contains { $0 >= 0x80 }
         if !isASCII { UnicodeNormalizer.nfc.normalize(&units) }
-        Self.collapseWhitespace(&units)
+        collapseWhitespace(&units)
         let display = UTF16Text.string(units)
-
-        let script: Script
         if isASCII {
-            script = units.contains { ($0 | 0x20) &- 0x61 < 26 } ? .latin : .common
+            return Reading(units: units, display: display, isASCII: true,
+                           script: units.contains { ($0 | 0x20) &- 0x61 < 26 } ? .latin : .common)
+        }
+        var scalars = Array(display.unicodeScalars)
+        let scripts = letterScripts(scalars)
+        if scripts.count > 1, LookAlikes.latinize(&scalars, mixedWordsOnly: true, lowercase: false) {
+            units = Array(String(String.UnicodeScalarView(scalars)).utf16)
+        }
+        let script = scripts.count > 1 ? Script.dominant(in: scalars) : (scripts.first ?? .common)
+        return Reading(units: units, display: display, isASCII: false, script: script, scalars: scalars, scripts: scripts)
+    }
+
+    private func rawKeys(_ name: String, language: String?) -> NameKeys {
+        let reading = Self.read(name)
+        var units = reading.units
+        let display = reading.display
+        let isASCII = reading.isASCII
+        let script = reading.script
+        if isASCII {
             for index in units.indices where units[index] &- 0x41 < 26 { units[index] |= 0x20 }
         } else {
-            var scalars = Array(display.unicodeScalars)
-            let scripts = Self.letterScripts(scalars)
-            if scripts.count > 1, LookAlikes.latinize(&scalars, mixedWordsOnly: true, lowercase: false) {
-                units = Array(String(String.UnicodeScalarView(scalars)).utf16)
-            }
-            script = scripts.count > 1 ? Script.dominant(in: scalars) : (scripts.first ?? .common)
             UnicodeNormalizer.nfkcCasefold.normalize(&units)
-            if let first = script != .latin && script != .common ? script : scripts.first(where: { $0 != .latin }) {
-                transliterate(&units, script: first, language: language, scalars: scalars)
+            if let first = script != .latin && script != .common ? script : reading.scripts.first(where: { $0 != .latin }) {
+                transliterate(&units, script: first, language: language, scalars: reading.scalars)
             }
         }
         rules.applySearchKeyRules(&units)

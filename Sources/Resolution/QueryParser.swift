@@ -66,33 +66,44 @@ struct QueryParser: Sendable {
             }
         }
         qualifier = qualifier ?? parenthetical
-        let searchKey = head == display ? keys.searchKey : normalizer.searchKey(head)
-        variants.insert(variant(searchKey, feature: nil), at: 0)
-        variants += genericVariants(of: searchKey)
+        // The name as a whole already has its match key among its keys: most spans of text are whole.
+        let whole = head == display ? Variant(searchKey: keys.searchKey, matchKey: keys.matchKey, feature: nil)
+            : variant(normalizer.searchKey(head), feature: nil)
+        let searchKey = whole.searchKey
+        variants.insert(whole, at: 0)
+        // Split once: the generic words and the caller both want the words.
+        let words = searchKey.utf8.contains(0x20) ? Self.words(of: searchKey) : [searchKey]
+        variants += genericVariants(of: words)
         for ending in rules.scriptEndings[keys.script] ?? [] where searchKey.count > ending.count + 3
             && searchKey.hasSuffix(ending) {
             variants.append(variant(String(searchKey.dropLast(ending.count)), feature: nil))
         }
         // A Latin query may be in ISO 9 or GOST 7.79 (Cahkadzor, Nojakert): read it that way too.
         if keys.script == "Latn", searchKey.utf8.contains(where: { $0 == UInt8(ascii: "c") || $0 == UInt8(ascii: "j") }) {
-            var units = Array(searchKey.utf16)
+            var units = UTF16Text.units(searchKey)
             rules.readingKey.transliterate(&units)
-            variants.append(variant(String(decoding: units, as: UTF16.self), feature: nil))
+            variants.append(variant(UTF16Text.string(units), feature: nil))
         }
         var seen: Set<Variant> = []
         variants = variants.filter { !$0.searchKey.isEmpty && seen.insert($0).inserted }
-        return Parsed(display: display, variants: variants, qualifier: qualifier,
-                      words: searchKey.utf8.contains(0x20) ? searchKey.split(separator: " ").map(String.init) : [searchKey])
+        return Parsed(display: display, variants: variants, qualifier: qualifier, words: words)
+    }
+
+    /// The words of a search key, split at spaces as `Character`s. An ASCII key (nearly every one) is split by
+    /// bytes, for a fraction of the cost of breaking it into graphemes: in ASCII each byte is a `Character` but
+    /// CR LF, which holds no space.
+    static func words(of searchKey: String) -> [String] {
+        guard searchKey.utf8.allSatisfy({ $0 < 0x80 }) else { return searchKey.split(separator: " ").map(String.init) }
+        return searchKey.utf8.split(separator: 0x20).map { String(Substring($0)) }
     }
 
     private func variant(_ searchKey: String, feature: FeatureFilter?) -> Variant {
         Variant(searchKey: searchKey, matchKey: normalizer.matchKey(forSearchKey: searchKey), feature: feature)
     }
 
-    /// The name without each generic word it starts or ends with, and without an adjective ending after that.
-    private func genericVariants(of searchKey: String) -> [Variant] {
-        guard searchKey.utf8.contains(0x20) else { return [] }
-        let words = searchKey.split(separator: " ").map(String.init)
+    /// The name (its search key's `words`) without each generic word it starts or ends with, and without an
+    /// adjective ending after that.
+    private func genericVariants(of words: [String]) -> [Variant] {
         guard words.count > 1, let first = words.first, let last = words.last,
               rules.genericEdgeWords.contains(first) || rules.genericEdgeWords.contains(last) else { return [] }
         var result: [Variant] = []

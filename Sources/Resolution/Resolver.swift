@@ -305,7 +305,7 @@ public final class Resolver: Sendable {
         let entry = candidate.entry
         guard let place = places.value(for: entry.pid, compute: { connection.place(pid: entry.pid) }),
               let name = name(entry.nid, connection: connection) else { return nil }
-        let language = name.language.isEmpty ? "und-" + normalizer.keys(for: name.name).script : name.language
+        let language = name.language.isEmpty ? "und-" + normalizer.script(of: name.name) : name.language
         return ResolvedPlace(
             place: place, score: (min(1, max(0, score)) * 1000).rounded() / 1000,
             match: Match(name: name.name, kind: name.kind, language: language, type: candidate.type, source: name.source))

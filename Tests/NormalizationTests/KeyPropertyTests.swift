@@ -81,6 +81,20 @@ import Testing
         await propertyCheck(count: 1000, input: Self.randomBytes) { checkProperties($0) }
     }
 
+
+    /// Output labels a name of unknown language by `script(of:)` alone (`und-Cyrl`): it must say what the
+    /// keys say, for mixed look-alike words ("Ваku") and every script too.
+    @Test(arguments: ["Ваku", "Jermuk", "Ջերմուկ", "Джермук", "ჯერმუკი", "", "  ", "12", "Bakı Баку", "ⅫⅫ", "Ꙗ"])
+    func scriptIsTheKeysScript(name: String) {
+        #expect(normalizer.script(of: name) == normalizer.keys(for: name).script)
+    }
+
+    @Test func scriptIsTheKeysScriptOnRandomUnicode() async {
+        await propertyCheck(count: 2000, input: Self.randomText) { text in
+            #expect(normalizer.script(of: text) == normalizer.keys(for: text).script,
+                    "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+    }
     @Test func randomLatinLettersHaveStableMatchKeys() async {
         // Plain lower-case letter soup is where one rule's output can make another rule's input.
         await propertyCheck(count: 3000, input: Gen.lowercaseLetter.string(of: 1...12)) { checkProperties($0) }
