@@ -16,6 +16,9 @@ struct QueryParser: Sendable {
         var matchKey: String
         /// The feature a removed generic word names, if one was removed.
         var feature: FeatureFilter?
+        /// Whether this is another convention's reading of the query's letters (ISO c = ts), which the resolver
+        /// trusts less than what was typed.
+        var isReading = false
     }
 
     struct Parsed: Sendable {
@@ -73,16 +76,38 @@ struct QueryParser: Sendable {
             && searchKey.hasSuffix(ending) {
             variants.append(variant(String(searchKey.dropLast(ending.count)), feature: nil))
         }
-        // A Latin query may be in ISO 9 or GOST 7.79 (Cahkadzor, Nojakert): read it that way too.
-        if keys.script == "Latn", searchKey.utf8.contains(where: { $0 == UInt8(ascii: "c") || $0 == UInt8(ascii: "j") }) {
+        // A Latin query may be in ISO 9 or GOST 7.79 (Cahkadzor, Nojakert), or the Latin Armenians type
+        // (Vayoc Dzor, Karmraqar): read it that way too.
+        if keys.script == "Latn", searchKey.utf8.contains(where: { $0 == UInt8(ascii: "c") || $0 == UInt8(ascii: "j")
+            || $0 == UInt8(ascii: "q") }) {
             var units = Array(searchKey.utf16)
             rules.readingKey.transliterate(&units)
-            variants.append(variant(String(decoding: units, as: UTF16.self), feature: nil))
+            appendReading(String(decoding: units, as: UTF16.self), to: &variants)
+        }
+        // ISO 9985 and Hübschmann-Meillet Armenian, ISO 9984 Georgian (Całkajor, Vanajor, Owlowpap): ł, j, ë, ě
+        // and ow are read before the search key folds ł into l and ǰ into j.
+        if keys.script == "Latn", head.unicodeScalars.contains(where: Self.armenianGeorgianReadingLetters.contains) {
+            var units = Array(head.lowercased().utf16)
+            rules.armenianGeorgianReading.transliterate(&units)
+            appendReading(normalizer.searchKey(String(decoding: units, as: UTF16.self)), to: &variants)
         }
         var seen: Set<Variant> = []
         variants = variants.filter { !$0.searchKey.isEmpty && seen.insert($0).inserted }
         return Parsed(display: display, variants: variants, qualifier: qualifier,
                       words: searchKey.utf8.contains(0x20) ? searchKey.split(separator: " ").map(String.init) : [searchKey])
+    }
+
+    /// The letters that call for the Armenian and Georgian reading, in either case.
+    private static let armenianGeorgianReadingLetters: Set<Unicode.Scalar> = [
+        "j", "J", "ł", "Ł", "ë", "Ë", "ě", "Ě", "w", "W",
+    ]
+
+    /// Adds a reading of the query unless a variant already has its search key.
+    private func appendReading(_ searchKey: String, to variants: inout [Variant]) {
+        guard !variants.contains(where: { $0.searchKey == searchKey }) else { return }
+        var reading = variant(searchKey, feature: nil)
+        reading.isReading = true
+        variants.append(reading)
     }
 
     private func variant(_ searchKey: String, feature: FeatureFilter?) -> Variant {
