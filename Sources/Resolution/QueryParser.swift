@@ -16,6 +16,9 @@ struct QueryParser: Sendable {
         var matchKey: String
         /// The feature a removed generic word names, if one was removed.
         var feature: FeatureFilter?
+        /// Whether this is another convention's reading of the query's letters (ISO c = ts), which the resolver
+        /// trusts less than what was typed.
+        var isReading = false
     }
 
     struct Parsed: Sendable {
@@ -78,11 +81,20 @@ struct QueryParser: Sendable {
             && searchKey.hasSuffix(ending) {
             variants.append(variant(String(searchKey.dropLast(ending.count)), feature: nil))
         }
-        // A Latin query may be in ISO 9 or GOST 7.79 (Cahkadzor, Nojakert): read it that way too.
-        if keys.script == "Latn", searchKey.utf8.contains(where: { $0 == UInt8(ascii: "c") || $0 == UInt8(ascii: "j") }) {
+        // A Latin query may be in ISO 9 or GOST 7.79 (Cahkadzor, Nojakert), or the Latin Armenians type
+        // (Vayoc Dzor, Karmraqar): read it that way too.
+        if keys.script == "Latn", searchKey.utf8.contains(where: { $0 == UInt8(ascii: "c") || $0 == UInt8(ascii: "j")
+            || $0 == UInt8(ascii: "q") }) {
             var units = UTF16Text.units(searchKey)
             rules.readingKey.transliterate(&units)
-            variants.append(variant(UTF16Text.string(units), feature: nil))
+            appendReading(UTF16Text.string(units), to: &variants)
+        }
+        // ISO 9985 and Hübschmann-Meillet Armenian, ISO 9984 Georgian (Całkajor, Vanajor, Owlowpap): ł, j, ë, ě
+        // and ow are read before the search key folds ł into l and ǰ into j.
+        if keys.script == "Latn", head.unicodeScalars.contains(where: Self.armenianGeorgianReadingLetters.contains) {
+            var units = UTF16Text.units(head.lowercased())
+            rules.armenianGeorgianReading.transliterate(&units)
+            appendReading(normalizer.searchKey(UTF16Text.string(units)), to: &variants)
         }
         var seen: Set<Variant> = []
         variants = variants.filter { !$0.searchKey.isEmpty && seen.insert($0).inserted }
@@ -95,6 +107,19 @@ struct QueryParser: Sendable {
     static func words(of searchKey: String) -> [String] {
         guard searchKey.utf8.allSatisfy({ $0 < 0x80 }) else { return searchKey.split(separator: " ").map(String.init) }
         return searchKey.utf8.split(separator: 0x20).map { String(Substring($0)) }
+    }
+
+    /// The letters that call for the Armenian and Georgian reading, in either case.
+    private static let armenianGeorgianReadingLetters: Set<Unicode.Scalar> = [
+        "j", "J", "ł", "Ł", "ë", "Ë", "ě", "Ě", "w", "W",
+    ]
+
+    /// Adds a reading of the query unless a variant already has its search key.
+    private func appendReading(_ searchKey: String, to variants: inout [Variant]) {
+        guard !variants.contains(where: { $0.searchKey == searchKey }) else { return }
+        var reading = variant(searchKey, feature: nil)
+        reading.isReading = true
+        variants.append(reading)
     }
 
     private func variant(_ searchKey: String, feature: FeatureFilter?) -> Variant {

@@ -85,8 +85,13 @@ public final class Resolver: Sendable {
                            connection: LookupConnection) -> [Candidate] {
         let parsed = parser.parse(query)
         var candidates = Candidates()
+        // A reading that spells a name exactly counts as the name only when the query as typed spells none:
+        // Q’imiri is the Georgian ყიმირი, not the Argentine Quimilí whose alternate name its k-reading spells.
+        var typedQuality: Double?
         for variant in parsed.variants {
-            collect(connection.entries(matchKey: variant.matchKey), variant: variant, into: &candidates)
+            if variant.isReading, typedQuality == nil { typedQuality = candidates.bestQuality }
+            collect(connection.entries(matchKey: variant.matchKey), variant: variant,
+                    spells: (typedQuality ?? 0) < Ranking.quality(.alias), into: &candidates)
         }
         let mayBeFuzzy = options.fuzzy && candidates.bestQuality < Ranking.quality(.transliteration)
         // Most spans of running text name nothing (their keys never left memory): nothing to rank, and no
@@ -96,8 +101,11 @@ public final class Resolver: Sendable {
         // of ordinary words ("Walker County", "Mount Pleasant").
         let isCommonWord = !parsed.words.isEmpty && !parsed.words.contains(where: parser.rules.genericEdgeWords.contains)
             && parsed.words.allSatisfy(connection.isCommonWord)
+        // A lone surname (Putin, Mirzoyan, Borrell) is a person unless a place has that very name: not a name it
+        // resembles (Putian) or another convention's spelling of one (Mirzoian).
+        let isSurname = !isCommonWord && parsed.words.count == 1 && connection.isSurname(parsed.words[0])
         refineTransliterations(&candidates, query: parsed, connection: connection)
-        if mayBeFuzzy, !isCommonWord {
+        if mayBeFuzzy, !isCommonWord, !isSurname {
             for variant in parsed.variants.prefix(2) where variant.matchKey.unicodeScalars.count >= 5 {
                 let key = variant.matchKey
                 let limit = key.unicodeScalars.count >= 10 ? 2 : 1
@@ -108,7 +116,7 @@ public final class Resolver: Sendable {
             }
         }
         let constraint = parsed.qualifier.map { qualifierConstraint($0, connection: connection) }
-        var ranked = rank(candidates, isCommonWord: isCommonWord, isPhrase: parsed.words.count > 1,
+        var ranked = rank(candidates, isCommonWord: isCommonWord, isSurname: isSurname, isPhrase: parsed.words.count > 1,
                           constraint: constraint, options: options)
         ranked.sort { $0.score != $1.score ? $0.score > $1.score : $0.entry.pid < $1.entry.pid }
         return ranked
@@ -161,8 +169,10 @@ public final class Resolver: Sendable {
 
     private let latinScript = UInt8(Script.latin.code)
 
+    /// - Parameter spells: whether a name with the variant's search key is an exact or alias match (else a
+    ///   transliteration).
     private func collect(_ entries: [KeyEntry], variant: QueryParser.Variant, fuzzy distance: Int? = nil,
-                         script: UInt8 = 0, into candidates: inout Candidates) {
+                         script: UInt8 = 0, spells: Bool = true, into candidates: inout Candidates) {
         let hash = searchKeyHash(variant.searchKey)
         for entry in entries {
             // Misspellings are measured against the names places are known by, in the query's own script,
@@ -175,7 +185,7 @@ public final class Resolver: Sendable {
             let type: Match.Kind
             if let distance {
                 type = .fuzzy(distance: distance, length: variant.matchKey.unicodeScalars.count)
-            } else if entry.searchKeyHash == hash {
+            } else if entry.searchKeyHash == hash, spells {
                 type = entry.kind == .preferred || entry.kind == .official ? .exact : .alias
             } else {
                 type = .transliteration
@@ -190,30 +200,45 @@ public final class Resolver: Sendable {
     private func refineTransliterations(_ candidates: inout Candidates, query: QueryParser.Parsed,
                                         connection: LookupConnection) {
         let keys = query.variants.map(\.searchKey)
+        // Yellice is Yellicə itself when no place is called Yellice (Ordekli is a village's Russian name, not
+        // Lchashen's Ördəkli).
+        let ownKeys = candidates.bestQuality < Ranking.quality(.alias)
+            ? query.variants.filter { !$0.isReading }.map(\.searchKey) : []
         let spelled = candidates.byPlace.values.filter { $0.type == .transliteration }
             .sorted { $0.score > $1.score }
         for (index, candidate) in spelled.enumerated() {
-            func closeness(_ reading: Candidate) -> Double? {
-                name(reading.entry.nid, connection: connection).map { name in
-                    keys.map { Ranking.spellingCloseness($0, name.searchKey) }.max() ?? 0.79
+            func refine(_ reading: Candidate) -> Candidate? {
+                guard let name = name(reading.entry.nid, connection: connection) else { return nil }
+                var refined = reading
+                if isTurkishSpelling(of: name.name, among: ownKeys) {
+                    refined.type = .alias
+                    refined.score *= Ranking.quality(.alias) / Ranking.quality(.transliteration)
+                } else {
+                    refined.score *= keys.map { Ranking.spellingCloseness($0, name.searchKey) }.max() ?? 0.79
                 }
+                return refined
             }
             var refined = candidate
-            refined.score *= index < 24 ? closeness(candidate) ?? 0.79 : 0.79
+            if index < 24, let better = refine(candidate) { refined = better } else { refined.score *= 0.79 }
             for reading in index < 24 ? candidates.otherSpellings[candidate.entry.pid] ?? [] : [] {
-                if let factor = closeness(reading), reading.score * factor > refined.score {
-                    refined = reading
-                    refined.score *= factor
-                }
+                if let better = refine(reading), better.score > refined.score { refined = better }
             }
             candidates.byPlace[candidate.entry.pid] = refined
         }
     }
 
+    /// Whether a query search key is `name` with its ə written e, as Turkish and Russian write Azerbaijani
+    /// names (Yellice for Yellicə, Kelbecer for Kəlbəcər): the name itself, not another convention's spelling.
+    private func isTurkishSpelling(of name: String, among keys: [String]) -> Bool {
+        guard name.unicodeScalars.contains(where: { $0 == "ə" || $0 == "Ə" }) else { return false }
+        let turkish = name.replacingOccurrences(of: "ə", with: "e").replacingOccurrences(of: "Ə", with: "E")
+        return keys.contains(normalizer.searchKey(turkish))
+    }
+
     // MARK: Ranking with the query's context
 
-    private func rank(_ candidates: Candidates, isCommonWord: Bool, isPhrase: Bool, constraint: QualifierConstraint?,
-                      options: ResolveOptions) -> [Candidate] {
+    private func rank(_ candidates: Candidates, isCommonWord: Bool, isSurname: Bool, isPhrase: Bool,
+                      constraint: QualifierConstraint?, options: ResolveOptions) -> [Candidate] {
         let countries = Set(options.countries.map { UInt16(truncatingIfNeeded: PackedASCII.pack($0.uppercased())) })
         let constraintHolds = constraint.map { constraint in
             candidates.byPlace.values.contains { constraint.factor(for: $0.entry) >= 0.8 }
@@ -222,6 +247,7 @@ public final class Resolver: Sendable {
         for var candidate in candidates.byPlace.values {
             let entry = candidate.entry
             if !options.features.isEmpty, !options.features.contains(where: { $0.matches(entry) }) { continue }
+            if isSurname, candidate.type != .exact, candidate.type != .alias { continue }
             if isCommonWord {
                 // An ordinary word needs an exact name of a place of some size, or a curated name. Several
                 // ordinary words that are exactly a place's main name are that place: Nerkin Hand ("lower

@@ -8,7 +8,9 @@ import SystemICU
 /// - `rules/adjective-endings.tsv`: adjective endings generic words call for (Кельбаджарский район);
 /// - `rules/script-endings.tsv`: endings a language puts on every name (Georgian -i);
 /// - `rules/qualifier-codes.tsv`: qualifiers such as USA and UK after a comma;
-/// - `rules/reading-key.txt`: another reading of a Latin query, in the ISO and GOST conventions (c as ts).
+/// - `rules/reading-key.txt`: another reading of a Latin query, in the ISO and GOST conventions (c as ts);
+/// - `rules/armenian-georgian-reading.txt`: another, in ISO 9985 and Hübschmann-Meillet Armenian and ISO 9984
+///   Georgian (j as dz, ł as gh).
 ///
 /// (Ordinary words, which need more than a distant spelling match, are in the database: see
 /// `LookupConnection.isCommonWord(_:)`.)
@@ -33,6 +35,9 @@ public struct ResolverRules: Sendable {
     package var scriptEndings: [String: [String]]
     /// Rewrites a Latin query's search key as the ISO and GOST conventions read its letters.
     package var readingKey: Transliterator
+    /// Rewrites a Latin query, before its search key, as ISO 9985 and Hübschmann-Meillet write Armenian and
+    /// ISO 9984 writes Georgian.
+    package var armenianGeorgianReading: Transliterator
 
     /// Loads the rules from the data folder `directory` (the `Gazetteer/` folder), computing each word's
     /// search key with `normalizer`.
@@ -78,6 +83,8 @@ public struct ResolverRules: Sendable {
 
         let reading = rules.appendingPathComponent("reading-key.txt").path
         readingKey = try NormalizationRules.compile(try RuleTable.read(reading), path: reading)
+        let armenian = rules.appendingPathComponent("armenian-georgian-reading.txt").path
+        armenianGeorgianReading = try NormalizationRules.compile(try RuleTable.read(armenian), path: armenian)
     }
 
     /// The rules in the default data folder.

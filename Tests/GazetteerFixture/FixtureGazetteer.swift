@@ -3,7 +3,7 @@ import GazetteerStore
 import Normalization
 
 /// The small gazetteer the resolver, service and command-line tests share: real GeoNames rows for the
-/// places the tests name, curated names, Who's On First places and a test lexicon (the files in
+/// places the tests name, curated names, Who's On First places and test lexicons (the files in
 /// `Fixtures/`, which `Scripts/fixture-database` also imports for the scripts that run a live server).
 public enum FixtureGazetteer {
     /// The folder of fixture files.
@@ -21,6 +21,7 @@ public enum FixtureGazetteer {
         try! builder.importCurated(directory: directory.appendingPathComponent("curated"))
         try! builder.importWhosOnFirst(directory: directory.appendingPathComponent("wof"))
         try! builder.importLexicon(path: file("lexicon.txt"), label: "common")
+        try! builder.importLexicon(path: file("surnames.txt"), label: "surname")
         try! builder.finish()
         return try! GazetteerDatabase(path: url.path)
     }()

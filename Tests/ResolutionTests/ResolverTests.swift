@@ -128,6 +128,35 @@ import Testing
         #expect(try Support.ids("!!!").isEmpty)
     }
 
+    /// Made-up words once found places whose keys the coarse match key shared: Zzyzx a Chilean Victoria
+    /// (alternate name ZIC), Xyzzy the Azerbaijani Xızı, Wibble the Swedish Vibble. The places' own spellings
+    /// still find them.
+    @Test func madeUpWordsReturnNothing() throws {
+        for word in ["Zzyzx", "Xyzzy", "Wibble"] {
+            #expect(try Support.ids(word).isEmpty, "\(word)")
+        }
+        #expect(try Support.ids("Xizi").first == "wof:1126002079")
+        #expect(try Support.ids("Vible").first == "geonames:2663254")
+        #expect(try Support.ids("Viktoria").first == "geonames:3868326")
+    }
+
+    /// A lone surname is the person unless a place has that very name: Putin is not Putian (one letter away),
+    /// nor Mirzoyan the village whose variant Mirzoian spells it in another convention.
+    @Test func aSurnameAloneFindsNoPlaceItMerelyResembles() throws {
+        #expect(try Support.ids("Putin").isEmpty)
+        #expect(try Support.ids("Mirzoyan").isEmpty)
+        #expect(try Support.ids("Putian").first == "geonames:1798449")
+        #expect(try Support.ids("Mirzoian").first == "wof:1260299991")
+        #expect(try Support.ids("Putien").first == "geonames:1798449", "a misspelling that is no surname")
+    }
+
+    /// Yellicə's initial ye is Russian е, not the a of Alice, Texas, a town of 19,000 that once came first.
+    @Test func anInitialYeIsNotAnA() throws {
+        #expect(try Support.ids("Yellice").first == "wof:1310160533")
+        #expect(try Support.ids("Yellidzha").first == "wof:1310160533")
+        #expect(try Support.ids("Alice").first == "geonames:4670234")
+    }
+
     @Test func anyTextIsAnsweredWithoutCrashing() throws {
         for query in ["\u{FFFD}\u{FFFD}", String(repeating: "Jermuk ", count: 5000), "🇦🇲", "Ջ", "a, b, c, d",
                       "((((", "Goris,", ",Goris", "\u{202E}Goris"] {

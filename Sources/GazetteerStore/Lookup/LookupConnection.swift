@@ -184,6 +184,12 @@ public final class LookupConnection: @unchecked Sendable {
         lexiconContains(searchKey, category: "common")
     }
 
+    /// Whether `searchKey` is a surname: a frequent US one or one the news of the region names alone (the
+    /// lexicon's `surname` category: Borrell), or a form of a Russian one (`surname-ru`: Putin, Peskov, Mirzoyan).
+    package func isSurname(_ searchKey: String) -> Bool {
+        lexiconContains(searchKey, category: "surname") || lexiconContains(searchKey, category: "surname-ru")
+    }
+
     /// Whether the lexicon's `category` has `searchKey`: one probe of its primary key, for lists too large to
     /// hold in memory for every process (Russian person names).
     package func lexiconContains(_ searchKey: String, category: String) -> Bool {
