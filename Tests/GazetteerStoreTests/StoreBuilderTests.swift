@@ -101,12 +101,7 @@ import Testing
         let source = Support.write(
             (1...2000).map { Support.placeRow(id: 10_000 + $0, name: "Place \($0)") }.joined(separator: "\n"),
             to: "many.txt", in: folder)
-        let gzip = Process()
-        gzip.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        gzip.arguments = ["gzip", "-k", source]
-        try gzip.run()
-        gzip.waitUntilExit()
-        let compressed = try Data(contentsOf: URL(fileURLWithPath: source + ".gz"))
+        let compressed = try Support.gzip(source)
         let truncated = folder.appendingPathComponent("truncated.txt.gz")
         try compressed.prefix(compressed.count / 2).write(to: truncated)
         let url = folder.appendingPathComponent("db.sqlite")

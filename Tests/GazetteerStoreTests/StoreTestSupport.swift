@@ -42,6 +42,16 @@ enum StoreTestSupport {
         return try builder.finish()
     }
 
+    /// Compresses `path` with gzip into `path.gz`, keeping it; returns the compressed bytes.
+    static func gzip(_ path: String) throws -> Data {
+        let gzip = Process()
+        gzip.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        gzip.arguments = ["gzip", "-k", path]
+        try gzip.run()
+        gzip.waitUntilExit()
+        return try Data(contentsOf: URL(fileURLWithPath: path + ".gz"))
+    }
+
     /// A valid 19-column GeoNames row.
     static func placeRow(id: Int, name: String, lat: String = "40.0", lon: String = "45.0",
                          population: String = "100") -> String {

@@ -20,10 +20,10 @@ enum ImportHarnesses {
         // The same rows as `places` and `alternate-names` through the parsers alone, with no database write
         // and no reader thread: many times the executions per second on the code that reads the rows.
         rows("places-rows", preload: [.countryInfo, .admin1]) { builder in
-            builder.placeParser(label: "geonames", seen: StoreBuilder.SeenIDs(builder.geonameIDs))
+            builder.placeParser(label: "geonames")
         },
         rows("alternate-names-rows", preload: [.places]) { builder in
-            builder.alternateNameParser(known: StoreBuilder.SeenIDs(builder.geonameIDs))
+            builder.alternateNameParser(known: builder.geonameIDs)
         },
     ]
 

@@ -1,11 +1,13 @@
 import Foundation
 
-/// Runs the reading half of an import on a second thread: reading, decompressing, parsing, validating and
-/// computing name keys take about as long as writing rows to SQLite, and a build machine has two cores.
+/// Runs the reading half of an import on other threads: a reader thread reads and decompresses the file
+/// into runs of whole lines, and parser threads split, validate and key those runs in parallel, while the
+/// calling thread writes rows to SQLite. Parsing and keying cost more than the writes, so they get every
+/// core but the writer's share.
 ///
-/// The reader thread hands rows over in batches through a bounded channel, so memory stays bounded
-/// whatever the file's size; row errors travel with the batch and are reported in file order; a failure on
-/// either side stops both.
+/// Whatever thread parses a run, the caller receives rows, and row errors, in file order: the database is
+/// the same as a one-threaded import's. Runs handed out but not yet consumed are bounded, so memory stays
+/// bounded whatever the file's size; a failure on any side stops them all.
 enum ImportPipeline {
     /// One parsed row, or the error that made it unusable.
     enum Item<Record: Sendable>: Sendable {
@@ -13,138 +15,214 @@ enum ImportPipeline {
         case rowError(ImportError)
     }
 
+    /// The parsed rows of one run of lines.
     struct Batch<Record: Sendable>: Sendable {
         var items: [Item<Record>] = []
-        /// How far into the file the reader was, in bytes and rows, for progress.
+        /// How far into the file the reader was after the run, in bytes, for progress.
         var bytesRead = 0
-        var rowsRead = 0
+        /// The run's rows, leaving out blank lines and comments.
+        var rows = 0
     }
 
-    /// Reads `reader` on a second thread with `parse`, and calls `consume` on this thread for each row.
+    /// How many parser threads an import uses: `GAZETTEER_IMPORT_THREADS` when set (1 gives the order of a
+    /// one-threaded parse, for comparisons), else one per core.
+    static var parserCount: Int {
+        if let value = ProcessInfo.processInfo.environment["GAZETTEER_IMPORT_THREADS"], let count = Int(value),
+           count > 0 {
+            return min(count, 64)
+        }
+        return max(1, ProcessInfo.processInfo.activeProcessorCount)
+    }
+
+    /// Reads `reader` on other threads with `parse`, and calls `consume` on this thread for each row.
     /// - Returns: how many rows the file had, leaving out blank lines and comments.
     /// - Parameters:
     ///   - parse: turns a row into a record; nil skips the row silently (a comment, a header, a name of a
-    ///     place not in the store). It runs on the reader thread only, in file order.
-    ///   - consume: receives records and row errors in file order.
+    ///     place not in the store). It runs on several threads at once, so it must not depend on the rows
+    ///     before it: what depends on file order (a repeated id) belongs in `consume`.
+    ///   - consume: receives records and row errors in file order, with the bytes and rows read so far.
     static func run<Record: Sendable>(
-        reader: LineReader, parse: @escaping (TabularRow) throws(ImportError) -> Record?,
+        reader: LineReader, parsers: Int = parserCount,
+        parse: @escaping @Sendable (TabularRow) throws(ImportError) -> Record?,
         consume: (Item<Record>, _ bytesRead: Int, _ rowsRead: Int) throws -> Void
     ) throws -> Int {
-        let channel = Channel<Batch<Record>>(capacity: 8)
-        let failure = FailureBox()
-        let work = ReaderWork(reader: reader, parse: parse)
-        let thread = Thread {
+        let state = PipelineState<Record>(window: 2 * parsers + 2)
+        let source = ReaderBox(reader)
+        state.startThread {
             do {
-                var batch = Batch<Record>()
-                while let bytes = try work.reader.next() {
-                    let row = TabularRow(bytes, file: work.reader.path, line: work.reader.lineNumber)
-                    if row.isCommentOrBlank { continue }
-                    work.rows += 1
-                    do throws(ImportError) {
-                        if let record = try work.parse(row) { batch.items.append(.record(record)) }
-                    } catch {
-                        batch.items.append(.rowError(error))
-                    }
-                    if batch.items.count == 1024 {
-                        batch.bytesRead = work.reader.bytesRead
-                        batch.rowsRead = work.rows
-                        guard channel.send(batch) else { return }
-                        batch = Batch()
-                    }
+                while let (bytes, firstLine) = try source.reader.nextLines() {
+                    let run = Run(bytes: bytes, firstLine: firstLine, bytesRead: source.reader.bytesRead)
+                    guard state.submit(run) else { return }
                 }
-                batch.bytesRead = work.reader.bytesRead
-                batch.rowsRead = work.rows
-                _ = channel.send(batch)
+                state.finishReading(failure: nil)
             } catch {
-                failure.error = error
+                state.finishReading(failure: error)
             }
-            channel.finish()
         }
-        thread.stackSize = 8 << 20
-        thread.start()
-        defer {
-            channel.cancel()
-            channel.waitUntilFinished()
+        let file = reader.path
+        for _ in 0..<parsers {
+            state.startThread {
+                while let (index, run) = state.nextRun() {
+                    state.deliver(parseRun(run, file: file, parse: parse), index: index)
+                }
+            }
         }
-        while let batch = channel.receive() {
-            for item in batch.items { try consume(item, batch.bytesRead, batch.rowsRead) }
-        }
-        if let error = failure.error { throw error }
-        // The reader thread wrote `rows` before finishing the channel, whose lock orders it before this read.
-        return work.rows
-    }
-
-    /// The reader and parser, handed to the reader thread; nothing else touches them until it finishes.
-    private final class ReaderWork<Record>: @unchecked Sendable {
-        let reader: LineReader
-        let parse: (TabularRow) throws(ImportError) -> Record?
+        defer { state.stop() }
         var rows = 0
-
-        init(reader: LineReader, parse: @escaping (TabularRow) throws(ImportError) -> Record?) {
-            self.reader = reader
-            self.parse = parse
+        while let batch = try state.nextBatch() {
+            rows += batch.rows
+            for item in batch.items { try consume(item, batch.bytesRead, rows) }
         }
+        return rows
     }
 
-    /// An error raised on the reader thread, read after it has finished.
-    private final class FailureBox: @unchecked Sendable {
-        var error: (any Error)?
+    /// Splits a run into rows and parses each.
+    private static func parseRun<Record>(_ run: Run, file: String,
+                                         parse: (TabularRow) throws(ImportError) -> Record?) -> Batch<Record> {
+        var batch = Batch<Record>(bytesRead: run.bytesRead)
+        let bytes = run.bytes
+        var line = run.firstLine
+        var start = 0
+        while start < bytes.count {
+            let newline = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+            var end = newline
+            if end > start, bytes[end - 1] == 0x0D { end -= 1 }
+            let row = TabularRow(bytes[start..<end], file: file, line: line)
+            start = newline + 1
+            line += 1
+            if row.isCommentOrBlank { continue }
+            batch.rows += 1
+            do throws(ImportError) {
+                if let record = try parse(row) { batch.items.append(.record(record)) }
+            } catch {
+                batch.items.append(.rowError(error))
+            }
+        }
+        return batch
+    }
+
+    /// A run of whole lines of the file.
+    struct Run: Sendable {
+        var bytes: [UInt8]
+        var firstLine: Int
+        var bytesRead: Int
+    }
+
+    /// The line reader, handed to the reader thread; nothing else touches it until the pipeline stops.
+    private final class ReaderBox: @unchecked Sendable {
+        let reader: LineReader
+        init(_ reader: LineReader) { self.reader = reader }
     }
 }
 
-/// A bounded blocking queue between two threads.
-final class Channel<Element: Sendable>: @unchecked Sendable {
+/// What the threads of an ``ImportPipeline`` share, under one lock: runs waiting for a parser, parsed
+/// batches waiting for their turn, and how the reader ended.
+///
+/// The reader may run at most `window` runs ahead of the consumer, which bounds both queues.
+private final class PipelineState<Record: Sendable>: @unchecked Sendable {
     private let condition = NSCondition()
-    private var items: [Element] = []
-    private let capacity: Int
-    private var finished = false
-    private var cancelled = false
+    private let window: Int
+    private var waiting: [(Int, ImportPipeline.Run)] = []
+    private var waitingStart = 0
+    private var parsed: [Int: ImportPipeline.Batch<Record>] = [:]
+    /// Runs submitted by the reader, and the index of the next one the consumer takes.
+    private var submitted = 0
+    private var consumed = 0
+    private var readingFinished = false
+    private var readingFailure: (any Error)?
+    private var stopped = false
+    private var liveThreads = 0
 
-    init(capacity: Int) { self.capacity = capacity }
+    init(window: Int) { self.window = window }
 
-    /// Waits for room, then adds `element`; false when the receiver has cancelled.
-    func send(_ element: Element) -> Bool {
+    /// Starts a thread that counts as live until `body` returns.
+    func startThread(_ body: @escaping @Sendable () -> Void) {
+        condition.lock()
+        liveThreads += 1
+        condition.unlock()
+        let thread = Thread { [self] in
+            body()
+            condition.lock()
+            liveThreads -= 1
+            condition.broadcast()
+            condition.unlock()
+        }
+        // ICU's transforms recurse deeply on long names.
+        thread.stackSize = 8 << 20
+        thread.start()
+    }
+
+    /// Queues a run for the parsers, waiting while the window is full; false once the pipeline stopped.
+    func submit(_ run: ImportPipeline.Run) -> Bool {
         condition.lock()
         defer { condition.unlock() }
-        while items.count >= capacity && !cancelled { condition.wait() }
-        if cancelled { return false }
-        items.append(element)
+        while submitted - consumed >= window && !stopped { condition.wait() }
+        if stopped { return false }
+        waiting.append((submitted, run))
+        submitted += 1
         condition.broadcast()
         return true
     }
 
-    /// No more elements will be sent.
-    func finish() {
+    /// The reader has read everything, or failed with `failure` after the runs it submitted.
+    func finishReading(failure: (any Error)?) {
         condition.lock()
-        finished = true
+        readingFinished = true
+        readingFailure = failure
         condition.broadcast()
         condition.unlock()
     }
 
-    /// The next element, waiting for one; nil once the sender has finished and all were received.
-    func receive() -> Element? {
+    /// The next run to parse, with its index; nil when there will be none.
+    func nextRun() -> (Int, ImportPipeline.Run)? {
         condition.lock()
         defer { condition.unlock() }
-        while items.isEmpty && !finished { condition.wait() }
-        if items.isEmpty { return nil }
-        let element = items.removeFirst()
-        condition.broadcast()
-        return element
+        while waitingStart == waiting.count && !readingFinished && !stopped { condition.wait() }
+        if stopped || waitingStart == waiting.count { return nil }
+        let next = waiting[waitingStart]
+        waitingStart += 1
+        if waitingStart == waiting.count {
+            waiting.removeAll(keepingCapacity: true)
+            waitingStart = 0
+        }
+        return next
     }
 
-    /// The receiver stops: pending and future sends are dropped.
-    func cancel() {
+    func deliver(_ batch: ImportPipeline.Batch<Record>, index: Int) {
         condition.lock()
-        cancelled = true
-        items.removeAll()
+        parsed[index] = batch
         condition.broadcast()
         condition.unlock()
     }
 
-    /// Waits until the sender has called ``finish()``.
-    func waitUntilFinished() {
+    /// The next batch in file order, waiting for it; nil after the last.
+    /// - Throws: the reader's failure, once the batches before it were taken.
+    func nextBatch() throws -> ImportPipeline.Batch<Record>? {
         condition.lock()
-        while !finished { condition.wait() }
+        defer { condition.unlock() }
+        while true {
+            if let batch = parsed.removeValue(forKey: consumed) {
+                consumed += 1
+                condition.broadcast()
+                return batch
+            }
+            if readingFinished && consumed == submitted {
+                if let readingFailure { throw readingFailure }
+                return nil
+            }
+            condition.wait()
+        }
+    }
+
+    /// Stops every thread and waits for them to return: after the last batch, or when the consumer failed.
+    func stop() {
+        condition.lock()
+        stopped = true
+        waiting.removeAll()
+        waitingStart = 0
+        parsed.removeAll()
+        condition.broadcast()
+        while liveThreads > 0 { condition.wait() }
         condition.unlock()
     }
 }

@@ -57,13 +57,17 @@ extension StoreBuilder {
     @discardableResult
     public func importPlaces(path: String, label: String = "geonames") throws -> Int {
         let reader = try openInput(path)
-        let seen = SeenIDs(geonameIDs)
         var rows = 0
         var newest = ""
-        let parse = placeParser(label: label, seen: seen)
+        let parse = placeParser(label: label)
         let stage = "places " + URL(fileURLWithPath: path).lastPathComponent
         try queue.write { db in
             try pipelinedRows(of: reader, stage: stage, parse: parse) { parsed in
+                // Here, in file order, rather than in the parsers: the first row with an id is the one kept.
+                guard geonameIDs.insert(Int(parsed.pid)) else {
+                    throw ImportError.malformedRow(file: path, line: parsed.line, field: "geonameid",
+                                                   reason: "duplicate id \(parsed.pid): the first row with it was kept")
+                }
                 try insertPlace(parsed.place, pid: parsed.pid, in: db)
                 for name in parsed.names { try insertName(pid: parsed.pid, name, source: label, in: db) }
                 if parsed.modified > newest { newest = parsed.modified }
@@ -71,7 +75,6 @@ extension StoreBuilder {
             }
             try recordSource(reader, kind: "places", label: label, rows: rows, date: newest.nonEmpty, in: db)
         }
-        geonameIDs = seen.ids
         return rows
     }
 
@@ -81,12 +84,13 @@ extension StoreBuilder {
         var pid: Int64
         var names: [KeyedName]
         var modified: String
+        /// The row's line, for the error when its geonameid repeats an earlier row's.
+        var line: Int
     }
 
-    /// The parser of place-table rows, which runs on the import's reader thread: it validates a row and
-    /// computes its names' keys, and records its geonameid in `seen` (a repeated one is a row error). Apart
-    /// from the import, so that fuzzing reaches it without the database.
-    func placeParser(label: String, seen: SeenIDs) -> (TabularRow) throws(ImportError) -> ParsedPlace? {
+    /// The parser of place-table rows, which runs on the import's parser threads: it validates a row and
+    /// computes its names' keys. Apart from the import, so that fuzzing reaches it without the database.
+    func placeParser(label: String) -> @Sendable (TabularRow) throws(ImportError) -> ParsedPlace? {
         let divisions = (admin1Names, admin2Names)
         return { [normalizer] (row: TabularRow) throws(ImportError) -> ParsedPlace? in
             try row.require(columns: 19...19)
@@ -110,9 +114,6 @@ extension StoreBuilder {
             let asciiName = try row.text(2, "asciiname")
             let alternates = try row.text(3, "alternatenames")
             let modified = try row.text(18, "modification date")
-            guard seen.ids.insert(geonameID) else {
-                throw row.error("geonameid", "duplicate id \(geonameID): the first row with it was kept")
-            }
             func keyed(_ text: String, _ kind: NameKind) -> KeyedName {
                 KeyedName(keys: normalizer.keys(for: text), language: "", kind: kind)
             }
@@ -122,7 +123,7 @@ extension StoreBuilder {
             for alternate in alternates.split(separator: ",") where !alternate.isEmpty && written.insert(alternate).inserted {
                 names.append(keyed(String(alternate), .alternate))
             }
-            return ParsedPlace(place: place, pid: Int64(geonameID), names: names, modified: modified)
+            return ParsedPlace(place: place, pid: Int64(geonameID), names: names, modified: modified, line: row.line)
         }
     }
 
@@ -134,7 +135,7 @@ extension StoreBuilder {
         let reader = try openInput(path)
         var rows = 0
         var added = 0
-        let parse = alternateNameParser(known: SeenIDs(geonameIDs))
+        let parse = alternateNameParser(known: geonameIDs)
         let stage = "names " + URL(fileURLWithPath: path).lastPathComponent
         try queue.write { db in
             try pipelinedRows(of: reader, stage: stage, parse: parse) { parsed in
@@ -152,16 +153,16 @@ extension StoreBuilder {
         var name: KeyedName
     }
 
-    /// The parser of alternate-name rows (reader thread): nil for names of places not in `known` and for
+    /// The parser of alternate-name rows (parser threads): nil for names of places not in `known` and for
     /// rows that are not names. Apart from the import, so that fuzzing reaches it without the database.
-    func alternateNameParser(known: SeenIDs) -> (TabularRow) throws(ImportError) -> ParsedAlternateName? {
+    func alternateNameParser(known: Bitset) -> @Sendable (TabularRow) throws(ImportError) -> ParsedAlternateName? {
         { [normalizer] (row: TabularRow) throws(ImportError) -> ParsedAlternateName? in
             // Version 2 has 10 columns; the first version 8, and the last ones are often left off.
             try row.require(columns: 4...10)
             let geonameID = try row.integer(1, "geonameid")
             let language = try row.text(2, "isolanguage")
             let name = try row.required(3, "alternate name")
-            guard known.ids.contains(geonameID), let kind = try Self.nameKind(language: language, row: row) else {
+            guard known.contains(geonameID), let kind = try Self.nameKind(language: language, row: row) else {
                 return nil
             }
             let tag = language == "fr_1793" ? "fr" : language
@@ -170,25 +171,28 @@ extension StoreBuilder {
         }
     }
 
-    /// Geonameids as the reader thread of an import sees them: owned by that thread while it runs.
-    final class SeenIDs: @unchecked Sendable {
-        var ids: Bitset
-        init(_ ids: Bitset) { self.ids = ids }
-    }
-
     /// Loads a word list into the lexicon under `category` (the build input's label): ordinary words
     /// (`common`), given names, titles, demonyms … One entry per line, `#` comments; an optional second
     /// tab-separated column is the entry's value (a demonym's country).
     public func importLexicon(path: String, label category: String) throws {
         let reader = try openInput(path)
         var rows = 0
+        // Keyed on the parser threads: the project's lexicons are some 275,000 rows, most of them words no
+        // name shares, so their keys are rarely memoised already.
+        let parse: @Sendable (TabularRow) throws(ImportError) -> (key: String, value: String)? = {
+            [normalizer] (row: TabularRow) throws(ImportError) in
+            let key = normalizer.searchKey(try row.required(0, "word"))
+            guard !key.isEmpty else { return nil }
+            return (key, try row.text(1, "value"))
+        }
         try queue.write { db in
             // Prepared once: the project's lexicons are some 275,000 rows, parsed anew each time otherwise.
             let statement = try db.makeStatement(sql: "INSERT OR IGNORE INTO lexicon (category, search_key, value) VALUES (?, ?, ?)")
-            try forEachRow(of: reader, stage: "lexicon") { row in
-                let key = normalizer.searchKey(try row.required(0, "word"))
-                guard !key.isEmpty else { return }
-                try statement.execute(arguments: [category, key, try row.text(1, "value")])
+            try pipelinedRows(of: reader, stage: "lexicon", parse: parse) { entry in
+                statement.bind(1, category)
+                statement.bind(2, entry.key)
+                statement.bind(3, entry.value)
+                try statement.run(in: db)
                 rows += 1
             }
             try recordSource(reader, kind: "lexicon", label: category, rows: rows, date: nil, in: db)

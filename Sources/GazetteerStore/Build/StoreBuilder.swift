@@ -94,7 +94,10 @@ public final class StoreBuilder {
         }
         try queue.writeWithoutTransaction { db in
             // The file is private until renamed, so it needs no journal: a crash leaves only a temporary file.
+            // No other connection may open it meanwhile: an exclusive lock, taken once, spares the lock calls
+            // of every transaction.
             try db.execute(sql: "PRAGMA page_size = 16384; PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF")
+            try db.execute(sql: "PRAGMA locking_mode = EXCLUSIVE")
             try db.execute(sql: "PRAGMA cache_size = -262144")
             // Index creation sorts with helper threads; statistics from a sample are as good as from all rows.
             try db.execute(sql: "PRAGMA threads = 2; PRAGMA analysis_limit = 2000")
@@ -260,18 +263,22 @@ public final class StoreBuilder {
         return full.hasPrefix(prefix) ? String(full.dropFirst(prefix.count)) : path
     }
 
-    /// Reads a file on a second thread with `parse`, and inserts each record with `insert` on this one;
-    /// malformed rows are reported and skipped.
+    /// Reads a file on other threads with `parse` (``ImportPipeline``), and inserts each record with `insert`
+    /// on this one, in file order; malformed rows, and records `insert` rejects with an ``ImportError``, are
+    /// reported and skipped.
     func pipelinedRows<Record: Sendable>(of reader: LineReader, stage: String,
-                                         parse: @escaping (TabularRow) throws(ImportError) -> Record?,
+                                         parse: @escaping @Sendable (TabularRow) throws(ImportError) -> Record?,
                                          insert: (Record) throws -> Void) throws {
         let size = (try? FileManager.default.attributesOfItem(atPath: reader.path)[.size] as? Int) ?? 0
         var lastReport = 0
         var rejected = 0
         let rows = try ImportPipeline.run(reader: reader, parse: parse) { item, bytesRead, rowsRead in
-            switch item {
-            case let .record(record): try insert(record)
-            case let .rowError(error):
+            do {
+                switch item {
+                case let .record(record): try insert(record)
+                case let .rowError(error): throw error
+                }
+            } catch let error as ImportError {
                 rejected += 1
                 try diagnostics.skip(error)
             }

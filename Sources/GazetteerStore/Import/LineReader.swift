@@ -23,10 +23,15 @@ final class LineReader {
     private var entryChecksum = CRC32()
     private var entryBytes: UInt64 = 0
 
+    /// How many bytes each read asks for: about the size of the runs ``nextLines()`` returns.
+    private let blockSize: Int
+
     /// Opens `path`.
+    /// - Parameter blockSize: the size of each read (small ones test how lines are cut between reads).
     /// - Throws: ``ImportError/unreadable(file:reason:)``.
-    init(path: String) throws(ImportError) {
+    init(path: String, blockSize: Int = 1 << 20) throws(ImportError) {
         self.path = path
+        self.blockSize = max(1, blockSize)
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw .unreadable(file: path, reason: String(cString: strerror(errno))) }
         var status = stat()
@@ -87,12 +92,48 @@ final class LineReader {
         }
     }
 
+    /// The next run of whole lines, at least one unless at the end of the file: what is buffered up to its
+    /// last line break (a final line without one at the end), with the number of the run's first line.
+    /// ``lineNumber`` counts the run's lines, so that errors found in it later can name their line.
+    func nextLines() throws(ImportError) -> (bytes: [UInt8], firstLine: Int)? {
+        while true {
+            if let newline = buffer[start...].lastIndex(of: 0x0A) {
+                return take(through: newline + 1)
+            }
+            if atEnd {
+                guard start < buffer.count else { return nil }
+                return take(through: buffer.count)
+            }
+            try fill()
+        }
+    }
+
+    private func take(through end: Int) -> (bytes: [UInt8], firstLine: Int) {
+        let bytes = Array(buffer[start..<end])
+        let firstLine = lineNumber + 1
+        lineNumber += bytes.withUnsafeBufferPointer { Self.lineCount($0) }
+        start = end
+        return (bytes, firstLine)
+    }
+
+    /// The lines in `bytes`: its line breaks, and one more for a last line without one.
+    static func lineCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        guard var cursor = UnsafeRawPointer(bytes.baseAddress), !bytes.isEmpty else { return 0 }
+        let end = cursor + bytes.count
+        var count = 0
+        while let found = memchr(cursor, 0x0A, end - cursor) {
+            count += 1
+            cursor = UnsafeRawPointer(found) + 1
+        }
+        return bytes.last == 0x0A ? count : count + 1
+    }
+
     private func fill() throws(ImportError) {
         if start > 0 {
             buffer.removeSubrange(0..<start)
             start = 0
         }
-        var bytes = [UInt8](repeating: 0, count: min(1 << 20, remaining))
+        var bytes = [UInt8](repeating: 0, count: min(blockSize, remaining))
         var count: Int
         repeat {
             count = bytes.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }

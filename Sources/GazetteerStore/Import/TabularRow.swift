@@ -47,7 +47,9 @@ struct TabularRow {
         if bytes.isEmpty { return "" }
         if bytes.contains(0) { throw error(name, "contains a NUL byte") }
         guard let text = String(validating: bytes, as: UTF8.self) else { throw error(name, "invalid UTF-8") }
-        return text.contains(where: { $0 == " " }) ? text.trimmingSpaces : text
+        // Only a field that starts or ends with a space byte can start or end with the character " ": the
+        // bytes tell most fields apart without walking their characters.
+        return bytes.first == 0x20 || bytes.last == 0x20 ? text.trimmingSpaces : text
     }
 
     /// Field `index` as non-empty text.
@@ -59,6 +61,11 @@ struct TabularRow {
 
     /// Field `index` as an integer; `default` when empty.
     func integer(_ index: Int, _ name: String, default defaultValue: Int? = nil) throws(ImportError) -> Int {
+        // Plain digits, as nearly every row has them, without making a string; anything else as Swift reads it.
+        if index < fields.count, case let digits = fields[index], (1...18).contains(digits.count),
+           digits.allSatisfy({ $0 &- 0x30 < 10 }) {
+            return digits.reduce(0) { $0 * 10 + Int($1 &- 0x30) }
+        }
         let value = try text(index, name)
         if value.isEmpty, let defaultValue { return defaultValue }
         guard let number = Int(value) else { throw error(name, "'\(value)' is not an integer") }
