@@ -166,10 +166,14 @@ extension MentionDetector {
     /// ("St. Patrick's Day"), not a city's ("St. Petersburg's").
     func followsSaint(_ index: Int) -> Bool {
         guard index > 0, followsAbbreviation(index), ["st", "ste"].contains(keys(index - 1).searchKey) else { return false }
+        return factsBeforeApostrophe(index).roles.contains(.givenName)
+    }
+
+    /// The facts of word `index` read up to an apostrophe: "Obama" of "Obama's", "Patrick" of "Patrick's".
+    func factsBeforeApostrophe(_ index: Int) -> WordFacts {
         let range = words[index].range
-        let name = apostropheSplit(range).map { wordFacts(UnsafeBufferPointer(rebasing: units[range.lowerBound..<$0])) }
+        return apostropheSplit(range).map { wordFacts(UnsafeBufferPointer(rebasing: units[range.lowerBound..<$0])) }
             ?? facts(index)
-        return name.roles.contains(.givenName)
     }
 
     /// Whether `mention`, at word `index`, is a surname joined by "and" to another capitalized surname

@@ -348,7 +348,8 @@ struct MentionDetector {
         if length == 3, !(best.type == .exact && importance >= 0.6 || curated) { return nil }
         if rules.demonyms[key] != nil { return nil }
         let single = span.count == 1
-        let roles = single ? facts(span.lowerBound).roles : []
+        // "Obama's town hall": the surname's roles, not those of the word with its ending.
+        let roles = single ? factsBeforeApostrophe(span.lowerBound).roles : []
         if !roles.isDisjoint(with: [.title, .brand, .patronymic]) { return nil }
         // Several ordinary words make an ordinary phrase, unless one is a generic word ("Licking County",
         // "Mount Pleasant").
@@ -371,7 +372,8 @@ struct MentionDetector {
             guard best.type == .exact, isLocalName(best.entry, of: span.lowerBound) else { return nil }
             if major { return .sure }
             if first.sentenceInitial || first.capsLine || first.isUncased { return nil }
-            return importance >= 0.7 ? .ifSupportedByContext : nil
+            // A town named by ordinary words ("East Bank", West Virginia) among the article's other places.
+            return importance >= 0.7 || !single ? .ifSupportedByContext : nil
         }
         if first.capsLine, single, !(exact && importance >= 0.7) { return nil }
         if first.isUncased, single {
