@@ -80,7 +80,7 @@ enum ImportHarnesses {
     typealias RowParser<Record> = (TabularRow) throws(ImportError) -> Record?
 
     /// A target that reads each input as an importer reads a file, row by row, and hands each row to the
-    /// parser `makeParser` gives (a new one per input, so that ids seen in one input are not seen in the next).
+    /// parser `makeParser` gives, as one parser thread of an import would.
     static func rows<Record>(_ name: String, preload: [Preload],
                              _ makeParser: @escaping @Sendable (StoreBuilder) -> RowParser<Record>) -> Harness {
         let state = BuilderState()

@@ -24,14 +24,15 @@ enum ImportPipeline {
         var rows = 0
     }
 
-    /// How many parser threads an import uses: `GAZETTEER_IMPORT_THREADS` when set (1 gives the order of a
-    /// one-threaded parse, for comparisons), else one per core.
+    /// How many parser threads an import uses: `GAZETTEER_IMPORT_THREADS` when set (1 for comparisons), else
+    /// one per core up to 8: one writer cannot take rows faster, and ICU transliterates on one thread at a
+    /// time, so more would only hold more runs in memory.
     static var parserCount: Int {
         if let value = ProcessInfo.processInfo.environment["GAZETTEER_IMPORT_THREADS"], let count = Int(value),
            count > 0 {
             return min(count, 64)
         }
-        return max(1, ProcessInfo.processInfo.activeProcessorCount)
+        return min(max(1, ProcessInfo.processInfo.activeProcessorCount), 8)
     }
 
     /// Reads `reader` on other threads with `parse`, and calls `consume` on this thread for each row.
