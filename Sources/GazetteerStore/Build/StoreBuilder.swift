@@ -102,7 +102,7 @@ public final class StoreBuilder {
             try db.execute(sql: Schema.tables)
             // The names' load table is in the temporary database: dropped when copied into `name`, it leaves
             // no free pages in the file.
-            try db.execute(sql: "PRAGMA temp.cache_size = -131072")
+            try db.execute(sql: "PRAGMA temp.cache_size = -131072; PRAGMA temp.journal_mode = OFF")
             try db.execute(sql: Schema.loadTables)
             for (code, kind) in NameKind.allCases.enumerated() {
                 try db.execute(sql: "INSERT INTO name_kind (code, name) VALUES (?, ?)", arguments: [code, kind.rawValue])
