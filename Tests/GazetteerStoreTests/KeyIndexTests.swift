@@ -6,12 +6,12 @@ import Testing
 @Suite struct KeyIndexTests {
     @Test func anEntryKeepsEveryFieldThroughItsPackedForm() throws {
         let entry = KeyEntry(
-            pid: Int64(1 << 41) | 85_632_713, nid: 40_000_000, searchKeyHash: 0xDEAD_BEEF, population: 3_000_000,
+            pid: Int64(1 << 41) | 85_632_713, seq: 65_534, searchKeyHash: 0xDEAD_BEEF, population: 3_000_000,
             latitude: 40.18, longitude: 44.51, country: UInt16(truncatingIfNeeded: PackedASCII.pack("AM")),
             featureClass: UInt8(ascii: "P"), featureCode: PackedASCII.pack("PPLC"), kind: .historical, source: .wof,
             language: PackedASCII.pack("hy-Latn"), admin1: PackedASCII.pack("ENG"), script: 25)
         let other = KeyEntry(
-            pid: 174_884, nid: 7, searchKeyHash: 1, population: 0, latitude: -12.5, longitude: 179.99, country: 0,
+            pid: 174_884, seq: 7, searchKeyHash: 1, population: 0, latitude: -12.5, longitude: 179.99, country: 0,
             featureClass: 0, featureCode: 0, kind: .alternate, source: .geonames, language: 0,
             admin1: PackedASCII.pack("01"), script: 0)
         var codes = KeyCodes.Builder()

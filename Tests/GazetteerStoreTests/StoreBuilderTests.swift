@@ -125,11 +125,11 @@ import Testing
         try Support.buildFixture(at: second)
         func dump(_ url: URL) throws -> [String] {
             try GazetteerDatabase(path: url.path).queue.read { db in
-                try String.fetchAll(db, sql: "SELECT quote(pid) || '|' || id || '|' || name || '|' || latitude FROM place ORDER BY pid")
+                try String.fetchAll(db, sql: "SELECT quote(pid) || '|' || quote(id) || '|' || name || '|' || latitude FROM place ORDER BY pid")
                     + String.fetchAll(db, sql: """
-                        SELECT pid || '|' || name.name || '|' || language || '|' || kind || '|' || label.name || '|'
-                               || search_key || '|' || match_key
-                        FROM name JOIN label ON label.code = name.source ORDER BY nid
+                        SELECT pid || '|' || seq || '|' || name.name || '|' || language || '|' || kind || '|'
+                               || label.name || '|' || search_key
+                        FROM name JOIN label ON label.code = name.source ORDER BY pid, seq
                         """)
                     + String.fetchAll(db, sql: "SELECT name || '|' || crc32 || '|' || rows FROM source ORDER BY rowid")
             }

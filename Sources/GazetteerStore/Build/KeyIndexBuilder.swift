@@ -27,11 +27,11 @@ enum KeyIndexBuilder {
         let insertKey = try db.makeStatement(sql: "INSERT INTO key_index (match_key, part, entries) VALUES (?, ?, ?)")
         let insertFuzzyKey = try db.makeStatement(sql: "INSERT INTO fuzzy_key (kid, match_key) VALUES (?, ?)")
         let rows = try db.makeStatement(sql: """
-            SELECT n.match_key, n.search_key, n.nid, n.pid, n.kind, l.name, n.language,
+            SELECT n.match_key, n.search_key, n.seq, n.pid, n.kind, l.name, n.language,
                    p.population, p.latitude, p.longitude, p.country, p.feature_class, p.feature_code, p.admin1,
                    n.name
-            FROM name AS n JOIN place AS p USING (pid) JOIN label AS l ON l.code = n.source
-            ORDER BY n.match_key, p.population DESC, n.nid
+            FROM temp.name_load AS n JOIN place AS p USING (pid) JOIN label AS l ON l.code = n.source
+            ORDER BY n.match_key, p.population DESC, n.rowid
             """)
         var currentKey: String?
         var keyHashes: [UInt64] = []
@@ -77,7 +77,7 @@ enum KeyIndexBuilder {
                 fuzzyUsable = false
             }
             let entry = KeyEntry(
-                pid: Column.int(row, 3), nid: Column.int(row, 2),
+                pid: Column.int(row, 3), seq: UInt16(truncatingIfNeeded: Column.int(row, 2)),
                 searchKeyHash: searchKeyHash(searchKey),
                 population: UInt32(clamping: Column.int(row, 7)),
                 latitude: Float(Column.double(row, 8)), longitude: Float(Column.double(row, 9)),

@@ -36,7 +36,7 @@ struct NearbyNames {
         // by place until the build finishes.
         let rows = try Row.fetchCursor(db, sql: """
             SELECT n.pid, n.name, n.match_key, p.country, p.latitude, p.longitude, p.population
-            FROM name n CROSS JOIN place p ON p.pid = n.pid WHERE p.country IN (\(list)) AND p.feature_class = 'P'
+            FROM name_load n CROSS JOIN place p ON p.pid = n.pid WHERE p.country IN (\(list)) AND p.feature_class = 'P'
             """)
         while let row = try rows.next() {
             let pid: Int64 = row[0]

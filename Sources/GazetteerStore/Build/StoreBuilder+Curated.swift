@@ -76,7 +76,7 @@ extension StoreBuilder {
             _ = try row.required(3, "source")
             switch action {
             case "drop-name":
-                try db.execute(sql: "DELETE FROM name WHERE pid = ? AND name = ? AND source <> ?",
+                try db.execute(sql: "DELETE FROM name_load WHERE pid = ? AND name = ? AND source <> ?",
                                arguments: [pid, value, try labelCode(label, in: db)])
             case "set-population":
                 guard let population = Int(value), population >= 0 else {

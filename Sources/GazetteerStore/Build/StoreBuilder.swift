@@ -46,6 +46,7 @@ public final class StoreBuilder {
     var admin2Names: [String: String] = [:]
     var countryRows: [CountryRow] = []
     var geonameIDs = Bitset()
+    var nameSequences = NameSequences()
     var curatedPIDs: [String: Int64] = [:]
     var nextCuratedPID: Int64 = 1 << 40
     /// Who's On First ids (`wof:<id>`) and the places their records joined or became.
@@ -102,6 +103,10 @@ public final class StoreBuilder {
             // Index creation sorts with helper threads; statistics from a sample are as good as from all rows.
             try db.execute(sql: "PRAGMA threads = 2; PRAGMA analysis_limit = 2000")
             try db.execute(sql: Schema.tables)
+            // The names' load table is in the temporary database: dropped when copied into `name`, it leaves
+            // no free pages in the file.
+            try db.execute(sql: "PRAGMA temp.cache_size = -131072; PRAGMA temp.journal_mode = OFF")
+            try db.execute(sql: Schema.loadTables)
             for (code, kind) in NameKind.allCases.enumerated() {
                 try db.execute(sql: "INSERT INTO name_kind (code, name) VALUES (?, ?)", arguments: [code, kind.rawValue])
             }
@@ -175,7 +180,8 @@ public final class StoreBuilder {
         let statement = insertPlaceStatement!
         let (admin1Name, admin2Name) = place.admin1Name == nil ? divisionNames(place) : (place.admin1Name, place.admin2Name)
         statement.bind(1, pid)
-        statement.bind(2, place.id)
+        // A GeoNames place's public id is its geonameid, which is its pid (PlaceID): not stored twice.
+        statement.bind(2, PlaceID.isDerived(place.id, pid: pid) ? nil : place.id)
         statement.bind(3, place.name)
         statement.bind(4, place.featureClass)
         statement.bind(5, place.featureCode)
@@ -188,7 +194,7 @@ public final class StoreBuilder {
         statement.bind(12, place.longitude)
         statement.bind(13, Int64(place.population))
         statement.bind(14, place.timezone)
-        statement.bind(15, place.source)
+        statement.bind(15, try labelCode(place.source, in: db))
         try statement.run(in: db)
     }
 
@@ -223,19 +229,24 @@ public final class StoreBuilder {
         guard !keys.searchKey.isEmpty else { return false }
         if insertNameStatement == nil {
             insertNameStatement = try db.makeStatement(sql: """
-                INSERT INTO name (pid, name, language, kind, source, citation, search_key, match_key)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO name_load (pid, seq, name, language, kind, source, citation, search_key, match_key)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
+        }
+        guard let seq = nameSequences.next(for: pid) else {
+            throw StoreError.buildFailed(path: destination.path, reason:
+                "place \(pid) has more than \(NameSequences.maximumPerPlace) names")
         }
         let statement = insertNameStatement!
         statement.bind(1, pid)
-        statement.bind(2, keys.display)
-        statement.bind(3, language)
-        statement.bind(4, Int64(KeyEntry.code(of: kind)))
-        statement.bind(5, try labelCode(source, in: db))
-        statement.bind(6, citation)
-        statement.bind(7, keys.searchKey)
-        statement.bind(8, keys.matchKey)
+        statement.bind(2, Int64(seq))
+        statement.bind(3, keys.display)
+        statement.bind(4, language)
+        statement.bind(5, Int64(KeyEntry.code(of: kind)))
+        statement.bind(6, try labelCode(source, in: db))
+        statement.bind(7, citation)
+        statement.bind(8, keys.searchKey)
+        statement.bind(9, keys.matchKey)
         return try statement.run(in: db) > 0
     }
 
@@ -334,6 +345,8 @@ public final class StoreBuilder {
         let counts = try queue.writeWithoutTransaction { db -> (Int, Int) in
             try db.execute(sql: "BEGIN")
             try KeyIndexBuilder.build(in: db, normalizer: normalizer, path: destination.path, progress: progress)
+            progress("cluster names", nil, nil)
+            try db.execute(sql: Schema.clusterNames)
             for (stage, sql) in Schema.indexSteps {
                 progress(stage, nil, nil)
                 try db.execute(sql: sql)

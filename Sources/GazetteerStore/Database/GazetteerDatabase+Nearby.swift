@@ -14,7 +14,8 @@ public struct NearbyPlace: Sendable, Hashable, Codable {
 }
 
 extension GazetteerDatabase {
-    /// The places nearest to a point, nearest first: reverse geocoding through the store's R*Tree.
+    /// The places nearest to a point, nearest first: reverse geocoding through the store's grid of cells
+    /// (``SpatialGrid``).
     ///
     /// ```swift
     /// let nearest = try gazetteer.places(nearLatitude: 39.84, longitude: 45.67, limit: 1)
@@ -24,9 +25,9 @@ extension GazetteerDatabase {
     /// - Parameters:
     ///   - limit: how many places at most.
     ///   - include: which places count (a feature filter); the rest are skipped.
-    /// - Complexity: one R*Tree query per widening of the search box; the box starts at about 25 km and
-    ///   doubles until it holds `limit` places within the circle it encloses, so a dense region costs one
-    ///   query and the open sea a few more.
+    /// - Complexity: one range of cells per row of the grid that the search box spans; the box starts at about
+    ///   25 km and grows until it holds `limit` places within the circle it encloses, so a dense region costs
+    ///   one box and the open sea a few more.
     public func places(nearLatitude latitude: Double, longitude: Double, limit: Int,
                        where include: (Place) -> Bool = { _ in true }) throws -> [NearbyPlace] {
         guard limit > 0 else { return [] }
@@ -35,19 +36,22 @@ extension GazetteerDatabase {
             var radius = 25.0
             while true {
                 let box = Self.box(latitude: latitude, longitude: longitude, radius: radius)
-                let rows = try Row.fetchCursor(db, sql: """
-                    SELECT \(Self.placeColumns) FROM place_location
-                    JOIN place ON place.pid = place_location.pid
-                    LEFT JOIN country ON country.code = place.country
-                    WHERE place_location.min_latitude <= ? AND place_location.max_latitude >= ?
-                      AND place_location.min_longitude <= ? AND place_location.max_longitude >= ?
-                    """, arguments: [box.north, box.south, box.east, box.west])
+                let statement = try db.cachedStatement(sql: """
+                    SELECT \(Self.placeColumns) FROM place_cell
+                    JOIN place ON place.pid = place_cell.pid \(Self.placeJoins)
+                    WHERE place_cell.cell BETWEEN ? AND ?
+                      AND place.latitude BETWEEN ? AND ? AND place.longitude BETWEEN ? AND ?
+                    """)
                 var found: [NearbyPlace] = []
-                while let row = try rows.next() {
-                    let place = Self.place(from: row)
-                    guard include(place) else { continue }
-                    let distance = point.distance(to: Coordinate(latitude: place.latitude, longitude: place.longitude))
-                    found.append(NearbyPlace(place: place, distance: distance))
+                for cells in SpatialGrid.cellRanges(south: box.south, north: box.north, west: box.west, east: box.east) {
+                    let rows = try Row.fetchCursor(statement, arguments: [cells.lowerBound, cells.upperBound, box.south,
+                                                                          box.north, box.west, box.east])
+                    while let row = try rows.next() {
+                        let place = Self.place(from: row)
+                        guard include(place) else { continue }
+                        let distance = point.distance(to: Coordinate(latitude: place.latitude, longitude: place.longitude))
+                        found.append(NearbyPlace(place: place, distance: distance))
+                    }
                 }
                 // Only places inside the circle the box encloses are surely the nearest: one just outside
                 // the circle may lose to one in a corner of a wider box.

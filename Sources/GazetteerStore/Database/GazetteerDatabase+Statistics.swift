@@ -46,7 +46,10 @@ extension GazetteerDatabase {
                     SELECT feature_class || '.' || feature_code, count(*) AS n FROM place
                     GROUP BY feature_class, feature_code ORDER BY n DESC, 1
                     """),
-                placesBySource: try counts("SELECT source, count(*) AS n FROM place GROUP BY source ORDER BY n DESC, source"),
+                placesBySource: try counts("""
+                    SELECT label.name, count(*) AS n FROM place JOIN label ON label.code = place.source
+                    GROUP BY place.source ORDER BY n DESC, 1
+                    """),
                 namesBySource: try counts("""
                     SELECT label.name, count(*) AS n FROM name JOIN label ON label.code = name.source
                     GROUP BY name.source ORDER BY n DESC, 1

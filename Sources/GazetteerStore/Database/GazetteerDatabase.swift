@@ -1,5 +1,7 @@
 import Foundation
 import GRDB
+import Normalization
+import Synchronization
 
 /// A gazetteer database, opened read-only: places, their names and keys, and where they came from.
 ///
@@ -19,6 +21,9 @@ public final class GazetteerDatabase: Sendable {
     public let path: String
     /// The connection: a serial queue, shared; lookups are short.
     package let queue: DatabaseQueue
+    /// Computes the match keys of ``names(of:)``, which the store does not hold (they follow from the
+    /// search keys); made on first use.
+    private let keyNormalizer = Mutex<NameNormalizer?>(nil)
 
     /// Opens the database at `path`.
     /// - Throws: ``StoreError`` when the file is missing, is not a gazetteer, or has another schema version.
@@ -51,28 +56,38 @@ public final class GazetteerDatabase: Sendable {
 
     /// The place with public id `id`, or nil.
     public func place(id: String) throws -> Place? {
-        try read { db in
-            try Row.fetchOne(db, sql: "SELECT \(Self.placeColumns) FROM \(Self.placeTables) WHERE place.id = ?", arguments: [id])
+        let condition = PlaceID.condition(id)
+        return try read { db in
+            try Row.fetchOne(db, sql: "SELECT \(Self.placeColumns) FROM \(Self.placeTables) WHERE \(condition.sql)",
+                             arguments: [condition.argument])
                 .map(Self.place(from:))
         }
     }
 
     /// Every name of the place `id`, official names first.
     public func names(of id: String) throws -> [PlaceName] {
-        try read { db in
+        let condition = PlaceID.condition(id)
+        let rows = try read { db in
             try Row.fetchAll(db, sql: """
-                SELECT place.id, name.name, name.language, name_kind.name, label.name, name.citation,
-                       name.search_key, name.match_key
-                FROM name JOIN place USING (pid) JOIN name_kind ON name_kind.code = name.kind
+                SELECT name.name, name.language, name_kind.name, label.name, name.citation, name.search_key
+                FROM place JOIN name USING (pid) JOIN name_kind ON name_kind.code = name.kind
                      JOIN label ON label.code = name.source
-                WHERE place.id = ?
+                WHERE \(condition.sql)
                 ORDER BY CASE name_kind.name WHEN 'official' THEN 0 WHEN 'preferred' THEN 1 WHEN 'short' THEN 2
                          WHEN 'alternate' THEN 3 WHEN 'colloquial' THEN 4 WHEN 'historical' THEN 5 ELSE 6 END,
                          name.language, name.name
-                """, arguments: [id]).map { row in
-                PlaceName(placeID: row[0], name: row[1], language: row[2], kind: NameKind(rawValue: row[3]) ?? .alternate,
-                          source: row[4], citation: row[5], searchKey: row[6], matchKey: row[7])
-            }
+                """, arguments: [condition.argument])
+        }
+        guard !rows.isEmpty else { return [] }
+        let normalizer = try keyNormalizer.withLock { normalizer in
+            if normalizer == nil { normalizer = try NameNormalizer(rules: NormalizationRules(), memoCapacity: 0) }
+            return normalizer!
+        }
+        return rows.map { row in
+            let searchKey: String = row[5]
+            return PlaceName(placeID: id, name: row[0], language: row[1], kind: NameKind(rawValue: row[2]) ?? .alternate,
+                             source: row[3], citation: row[4], searchKey: searchKey,
+                             matchKey: normalizer.matchKey(forSearchKey: searchKey))
         }
     }
 
@@ -117,13 +132,18 @@ public final class GazetteerDatabase: Sendable {
     }
 
     static let placeColumns = """
-        place.id, place.name, place.feature_class, place.feature_code, place.country, place.admin1, place.admin2, \
+        \(PlaceID.column), place.name, place.feature_class, place.feature_code, place.country, place.admin1, place.admin2, \
         place.admin1_name, place.admin2_name, place.latitude, place.longitude, place.population, place.timezone, \
-        place.source, country.name
+        place_source.name, country.name
         """
 
-    /// The place with its country's name, for labels ("Jermuk, Vayots Dzor, Armenia").
-    static let placeTables = "place LEFT JOIN country ON country.code = place.country"
+    /// What ``placeColumns`` joins to `place`: its country's name, for labels ("Jermuk, Vayots Dzor, Armenia"),
+    /// and the label of its source, stored as a number.
+    static let placeJoins = """
+        LEFT JOIN country ON country.code = place.country JOIN label AS place_source ON place_source.code = place.source
+        """
+
+    static let placeTables = "place " + placeJoins
 
     static func place(from row: Row) -> Place {
         Place(id: row[0], name: row[1], featureClass: row[2], featureCode: row[3], country: row[4], admin1: row[5],

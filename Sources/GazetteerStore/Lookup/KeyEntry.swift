@@ -3,8 +3,8 @@
 public struct KeyEntry: Hashable, Sendable {
     /// The place's internal row id (the geonameid for GeoNames places).
     package var pid: Int64
-    /// The name's row id, to fetch its text for output.
-    package var nid: Int64
+    /// The name's number among its place's names (`name.seq`), to fetch its text for output.
+    package var seq: UInt16
     /// FNV-1a hash of the name's search key: equal to the query's when the two are the same spelling.
     package var searchKeyHash: UInt32
     package var population: UInt32
@@ -24,11 +24,21 @@ public struct KeyEntry: Hashable, Sendable {
     /// The script the name is written in (ICU's script code; Latin is 25).
     public var script: UInt8
 
-    /// Bytes per entry in an index row: pid 0–5, nid 6–9, search key hash 10–13, population 14–17,
-    /// latitude 18–21, longitude 22–25, country 26–27, feature class 28, kind 29, source 30, script 31, then
-    /// the codes (``KeyCodes``) of the feature code 32–33, language 34–35 and admin1 36–37; little-endian.
+    /// Bytes per entry in an index row: pid 0–5, seq 6–7, search key hash 8–11, population 12–15,
+    /// latitude 16–19, longitude 20–23, country 24–25, feature class 26, kind 27, source 28, script 29, then
+    /// the codes (``KeyCodes``) of the feature code 30–31, language 32–33 and admin1 34–35; little-endian.
     /// A full GeoNames store holds some 40 million entries, so each byte here is 40 MB of file.
-    static let size = 38
+    static let size = 36
+
+    /// The name's id, unique in its store: pid and seq in one number (pids are below 2^47: GeoNames ids,
+    /// and curated and Who's On First places numbered from 2^40).
+    package var nid: Int64 { pid << 16 | Int64(seq) }
+
+    /// The place of the name with id `nid`.
+    package static func pid(ofName nid: Int64) -> Int64 { nid >> 16 }
+
+    /// The number in its place of the name with id `nid`.
+    package static func seq(ofName nid: Int64) -> Int64 { nid & 0xFFFF }
 
     /// Entries in one `key_index` row: with a 16 kB page, SQLite keeps rows of a WITHOUT ROWID table up to
     /// about 4 kB on the page and spills longer ones into overflow pages.
@@ -46,7 +56,7 @@ public struct KeyEntry: Hashable, Sendable {
             withUnsafeBytes(of: value.littleEndian) { buffer.append(contentsOf: $0.prefix(bytes)) }
         }
         append(pid, bytes: 6)
-        append(UInt32(truncatingIfNeeded: nid))
+        append(seq)
         append(searchKeyHash)
         append(population)
         append(latitude.bitPattern)
@@ -73,16 +83,16 @@ public struct KeyEntry: Hashable, Sendable {
             }
             let pid = Int64(load(0, as: UInt32.self)) | Int64(load(4, as: UInt16.self)) << 32
             entries.append(KeyEntry(
-                pid: pid, nid: Int64(load(6, as: UInt32.self)),
-                searchKeyHash: load(10, as: UInt32.self), population: load(14, as: UInt32.self),
-                latitude: Float(bitPattern: load(18, as: UInt32.self)),
-                longitude: Float(bitPattern: load(22, as: UInt32.self)),
-                country: load(26, as: UInt16.self), featureClass: bytes[base + 28],
-                featureCode: codes.value(load(32, as: UInt16.self)),
-                kind: kindByCode[Int(min(bytes[base + 29], UInt8(kindByCode.count - 1)))],
-                source: NameSource(rawValue: bytes[base + 30]) ?? .other,
-                language: codes.value(load(34, as: UInt16.self)), admin1: codes.value(load(36, as: UInt16.self)),
-                script: bytes[base + 31]))
+                pid: pid, seq: load(6, as: UInt16.self),
+                searchKeyHash: load(8, as: UInt32.self), population: load(12, as: UInt32.self),
+                latitude: Float(bitPattern: load(16, as: UInt32.self)),
+                longitude: Float(bitPattern: load(20, as: UInt32.self)),
+                country: load(24, as: UInt16.self), featureClass: bytes[base + 26],
+                featureCode: codes.value(load(30, as: UInt16.self)),
+                kind: kindByCode[Int(min(bytes[base + 27], UInt8(kindByCode.count - 1)))],
+                source: NameSource(rawValue: bytes[base + 28]) ?? .other,
+                language: codes.value(load(32, as: UInt16.self)), admin1: codes.value(load(34, as: UInt16.self)),
+                script: bytes[base + 29]))
         }
         return entries
     }

@@ -18,6 +18,7 @@ public final class LookupConnection: @unchecked Sendable {
     private let placeStatement: OpaquePointer
     private let nameStatement: OpaquePointer
     private let placeByIDStatement: OpaquePointer
+    private let geonamesPlaceStatement: OpaquePointer
     private let lexiconStatement: OpaquePointer
     /// Every match key of the database, in memory: keys no name has never reach SQLite.
     package let keyFilter: MatchKeyFilter
@@ -61,9 +62,10 @@ public final class LookupConnection: @unchecked Sendable {
         placeStatement = try prepare("SELECT \(GazetteerDatabase.placeColumns) FROM \(GazetteerDatabase.placeTables) WHERE place.pid = ?")
         nameStatement = try prepare("""
             SELECT name.name, language, kind, label.name, search_key FROM name JOIN label ON label.code = name.source
-            WHERE nid = ?
+            WHERE pid = ? AND seq = ?
             """)
         placeByIDStatement = try prepare("SELECT pid FROM place WHERE id = ?")
+        geonamesPlaceStatement = try prepare("SELECT pid FROM place WHERE pid = ? AND id IS NULL")
         lexiconStatement = try prepare("SELECT 1 FROM lexicon WHERE category = ? AND search_key = ?")
         self.keyFilter = keyFilter ?? MatchKeyFilter(handle: handle)
         let codeStatement = try prepare("SELECT value FROM key_code ORDER BY code")
@@ -81,7 +83,7 @@ public final class LookupConnection: @unchecked Sendable {
 
     deinit {
         for statement in [keyStatement, bucketStatement, fuzzyKeyStatement, placeStatement, nameStatement,
-                          placeByIDStatement, lexiconStatement] {
+                          placeByIDStatement, geonamesPlaceStatement, lexiconStatement] {
             sqlite3_finalize(statement)
         }
         sqlite3_close_v2(handle)
@@ -201,19 +203,26 @@ public final class LookupConnection: @unchecked Sendable {
 
     /// The internal row id of the place with public id `id`.
     package func pid(forPlaceID id: String) -> Int64? {
-        defer { sqlite3_reset(placeByIDStatement) }
-        sqlite3_bind_text(placeByIDStatement, 1, id, -1, Self.transient)
-        guard hasRow(placeByIDStatement) else { return nil }
-        return Column.int(placeByIDStatement, 0)
+        let statement = PlaceID.derivedPID(id) == nil ? placeByIDStatement : geonamesPlaceStatement
+        defer { sqlite3_reset(statement) }
+        if let pid = PlaceID.derivedPID(id) {
+            sqlite3_bind_int64(statement, 1, pid)
+        } else {
+            sqlite3_bind_text(statement, 1, id, -1, Self.transient)
+        }
+        guard hasRow(statement) else { return nil }
+        return Column.int(statement, 0)
     }
 
     /// The fields of a name that lookups need.
     public typealias NameRow = (name: String, language: String, kind: NameKind, source: String, searchKey: String)
 
-    /// The name with row id `nid` (its text, language, kind, source and search key), or nil.
+    /// The name with id `nid` (``KeyEntry/nid``: its place and number there), with its text, language,
+    /// kind, source and search key; nil when there is none.
     public func name(nid: Int64) -> NameRow? {
         defer { sqlite3_reset(nameStatement) }
-        sqlite3_bind_int64(nameStatement, 1, nid)
+        sqlite3_bind_int64(nameStatement, 1, KeyEntry.pid(ofName: nid))
+        sqlite3_bind_int64(nameStatement, 2, KeyEntry.seq(ofName: nid))
         guard hasRow(nameStatement) else { return nil }
         return (Column.text(nameStatement, 0) ?? "", Column.text(nameStatement, 1) ?? "",
                 KeyEntry.kind(code: Column.int(nameStatement, 2)), Column.text(nameStatement, 3) ?? "",
