@@ -159,7 +159,7 @@ def markdown(rows, peak, article_count, article_bytes):
              "|---|---|---|---|---|---|---|---|---|---|"]
     for name, connections, rate, p50, p99, errors, megabytes, cpu, rss, anonymous in rows:
         mb = f"{megabytes:.1f}" if megabytes is not None else ""
-        lines.append(f"| {name} | {connections} | {rate:,.0f} | {p50:.2f} | {p99:.2f} | {errors} | {mb} | {rss:.0f} "
+        lines.append(f"| {name} | {connections} | {rate:,.0f} | {p50:.2f} | {p99:.2f} | {errors} | {mb} | {cpu:.0f} | {rss:.0f} "
                      f"| {anonymous:.0f} |")
     lines.append(f"\nResolve: 10,000 distinct names of the database, GET /v1/resolve?q=…. Annotate: {article_count} "
                  f"real articles (mean {article_bytes / 1000:.1f} kB) as text/plain. Peak server RSS (VmHWM): "
