@@ -7,9 +7,11 @@ loopback port with wrk (Debian; installed when missing) as the client, both on t
   the LGL articles and the seed article), cycled;
 
 at 16, 64 and 256 connections, 10 s each after a 2 s warm-up: requests/s, p50 and p99 latency, errors (socket
-errors and non-2xx answers), annotated MB/s, and the server's resident memory (VmRSS, and its peak VmHWM over
-the whole run, from /proc)."""
+errors and non-2xx answers), annotated MB/s, the server's CPU time per request (utime + stime over the row,
+which the load of other processes blurs less than requests/s), and its resident memory (VmRSS, and its peak
+VmHWM over the whole run, from /proc)."""
 import json
+import os
 import random
 import shutil
 import socket
@@ -93,6 +95,12 @@ def memory(pid):
     return tuple(int(fields[key].split()[0]) / 1024 for key in ("VmRSS", "VmHWM", "RssAnon"))
 
 
+def cpu_seconds(pid):
+    """The server's CPU time so far (user + system), in seconds."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def wrk(port, script, connections, seconds):
     command = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--timeout", "5s", "-s", script,
                f"http://127.0.0.1:{port}"]
@@ -101,7 +109,8 @@ def wrk(port, script, connections, seconds):
 
 
 def measure(database, work):
-    """Rows of (load, connections, req/s, p50 ms, p99 ms, errors, MB/s, RSS MB) and the peak RSS."""
+    """Rows of (load, connections, req/s, p50 ms, p99 ms, errors, MB/s, CPU µs per request, RSS MB, anonymous
+    MB) and the peak RSS."""
     if not shutil.which("wrk"):
         run(["apt-get", "install", "-y", "-q", "wrk"], "installing wrk")
     work.mkdir(parents=True, exist_ok=True)
@@ -128,12 +137,14 @@ def measure(database, work):
         for name, script in loads.items():
             wrk(port, script, 16, 2)  # warm-up: caches, the page cache, the allocator
             for connections in CONNECTIONS:
+                cpu = cpu_seconds(server.pid)
                 figures = wrk(port, script, connections, SECONDS)
+                cpu = cpu_seconds(server.pid) - cpu
                 rate = figures["requests"] / figures["seconds"]
                 rss, _, anonymous = memory(server.pid)
                 megabytes = rate * article_bytes / 1e6 if name == "annotate" else None
                 rows.append((name, connections, rate, figures["p50_us"] / 1000, figures["p99_us"] / 1000,
-                             figures["errors"], megabytes, rss, anonymous))
+                             figures["errors"], megabytes, cpu * 1e6 / max(1, figures["requests"]), rss, anonymous))
         peak = memory(server.pid)[1]
     finally:
         server.terminate()
@@ -143,15 +154,16 @@ def measure(database, work):
 
 
 def markdown(rows, peak, article_count, article_bytes):
-    lines = ["| load | connections | requests/s | p50 ms | p99 ms | errors | annotated MB/s | server RSS MB | of which anonymous |",
-             "|---|---|---|---|---|---|---|---|---|"]
-    for name, connections, rate, p50, p99, errors, megabytes, rss, anonymous in rows:
+    lines = ["| load | connections | requests/s | p50 ms | p99 ms | errors | annotated MB/s | server CPU µs/request "
+             "| server RSS MB | of which anonymous |",
+             "|---|---|---|---|---|---|---|---|---|---|"]
+    for name, connections, rate, p50, p99, errors, megabytes, cpu, rss, anonymous in rows:
         mb = f"{megabytes:.1f}" if megabytes is not None else ""
-        lines.append(f"| {name} | {connections} | {rate:,.0f} | {p50:.2f} | {p99:.2f} | {errors} | {mb} | {rss:.0f} "
+        lines.append(f"| {name} | {connections} | {rate:,.0f} | {p50:.2f} | {p99:.2f} | {errors} | {mb} | {cpu:.0f} | {rss:.0f} "
                      f"| {anonymous:.0f} |")
     lines.append(f"\nResolve: 10,000 distinct names of the database, GET /v1/resolve?q=…. Annotate: {article_count} "
                  f"real articles (mean {article_bytes / 1000:.1f} kB) as text/plain. Peak server RSS (VmHWM): "
                  f"{peak:.0f} MB; RSS includes the pages of the memory-mapped database the requests touched (one map, "
-                 f"shared by the lookup connections), the anonymous column is the service's own memory. wrk -t2, {SECONDS} s per row, on the same cores as "
+                 f"shared by the lookup connections), the anonymous column is the service's own memory. Server CPU per request: its user + system time over the row divided by the requests answered. wrk -t2, {SECONDS} s per row, on the same cores as "
                  f"the server.")
     return "\n".join(lines)

@@ -70,6 +70,11 @@ package final class Memo<Key: MemoKey, Value: Sendable>: Sendable {
         @usableFromInline let table = Mutex<[UInt64: Entry]>([:])
 
         @usableFromInline init() {}
+
+        @inlinable func value(hash: UInt64, key: Key, tag: UInt8) -> Value? {
+            guard let entry = table.withLock({ $0[hash] }), entry.tag == tag, entry.key.memoEquals(key) else { return nil }
+            return entry.value
+        }
     }
 
     @usableFromInline let shards: [Shard]
@@ -90,14 +95,22 @@ package final class Memo<Key: MemoKey, Value: Sendable>: Sendable {
         if shards.isEmpty { return try compute() }
         let hash = key.memoHash(tag: tag)
         let shard = shards[Int(hash >> 60) % shards.count]
-        let entry = shard.table.withLock { $0[hash] }
-        if let entry, entry.tag == tag, entry.key.memoEquals(key) { return entry.value }
+        if let value = shard.value(hash: hash, key: key, tag: tag) { return value }
         let value = try compute()
         shard.table.withLock { table in
             if table.count >= shardCapacity { table.removeAll(keepingCapacity: true) }
             table[hash] = Entry(key: key, tag: tag, value: value)
         }
         return value
+    }
+
+    /// The value remembered for `key` and `tag`, if any, without computing it: for callers that answer what
+    /// is remembered at once and send the rest to be computed elsewhere.
+    @inlinable
+    public func remembered(for key: Key, tag: UInt8 = 0) -> Value? {
+        if shards.isEmpty { return nil }
+        let hash = key.memoHash(tag: tag)
+        return shards[Int(hash >> 60) % shards.count].value(hash: hash, key: key, tag: tag)
     }
 }
 

@@ -51,6 +51,13 @@ public final class Resolver: Sendable {
         try answers.value(for: Question(query: query, options: options)) { try computeResolution(query, options: options) }
     }
 
+    /// The answer ``resolve(_:options:)`` gave to the same query and options, if it is still remembered:
+    /// a hash and a short lock, so that a server can answer a repeated name on the thread that read the
+    /// request instead of sending it to be computed.
+    public func rememberedResolution(_ query: String, options: ResolveOptions = ResolveOptions()) -> Resolution? {
+        answers.remembered(for: Question(query: query, options: options))
+    }
+
     /// What an answer is remembered by. Options are compared as values: describing them as a string to build
     /// a string key cost more than resolving an exact name.
     private struct Question: MemoKey {

@@ -26,6 +26,16 @@ import Testing
         }
     }
 
+    /// The second asking is answered from the resolver's memo, on the request's own thread: the same bytes.
+    @Test func aNameAskedAgainGetsTheSameAnswer() async throws {
+        try await Support.withClient { client in
+            let uri = "/v1/resolve?q=Cermuk&limit=3&country=AM"
+            let first = try await client.execute(uri: uri, method: .get) { String(buffer: $0.body) }
+            let second = try await client.execute(uri: uri, method: .get) { String(buffer: $0.body) }
+            #expect(first == second && first.contains("geonames:174884"))
+        }
+    }
+
     @Test(arguments: [
         ("/v1/resolve", "q"), ("/v1/resolve?q=Goris&limit=0", "limit"), ("/v1/resolve?q=Goris&near=north", "near"),
         ("/v1/resolve?q=Goris&country=Armenia", "country"), ("/v1/resolve?q=Goris&feature=Q", "feature"),

@@ -28,6 +28,18 @@ import Testing
         for result in try resolver.resolve("Goris").results { #expect((0...1).contains(result.score)) }
     }
 
+    @Test func aRememberedAnswerIsTheAnswerGivenBefore() throws {
+        // Options no other test uses, so that what is remembered for them is this test's alone.
+        let options = ResolveOptions(limit: 17)
+        #expect(resolver.rememberedResolution("Jermuk", options: options) == nil, "nothing computed yet")
+        let answer = try resolver.resolve("Jermuk", options: options)
+        let remembered = try #require(resolver.rememberedResolution("Jermuk", options: options))
+        #expect(remembered.query == answer.query && remembered.results.map(\.place.id) == answer.results.map(\.place.id)
+                && remembered.results.map(\.score) == answer.results.map(\.score))
+        #expect(resolver.rememberedResolution("Jermuk", options: ResolveOptions(limit: 18)) == nil, "other options")
+        #expect(resolver.rememberedResolution("Jermuk ", options: options) == nil, "another query")
+    }
+
     @Test func misspellingsFindPlacesThroughTheFuzzyIndex() throws {
         let results = try resolver.resolve("Stepanakert").results
         #expect(results.isEmpty, "not in the fixture")

@@ -16,7 +16,13 @@ struct ResolveRoutes {
             let query = try parameters.required("q")
             let options = try parameters.resolveOptions()
             let resolver = context.service.resolver
-            let resolution = try await context.compute.run { try resolver.resolve(query, options: options) }
+            // A name asked before is answered here, without a hop to the compute queue and back.
+            let resolution: Resolution
+            if let remembered = resolver.rememberedResolution(query, options: options) {
+                resolution = remembered
+            } else {
+                resolution = try await context.compute.run { try resolver.resolve(query, options: options) }
+            }
             ServiceMetrics.shared.resolvedNames.increment()
             return Responses.json { $0.resolution(resolution) }
         }

@@ -3,15 +3,10 @@ import Logging
 
 /// Log lines as JSON objects, one per line on standard error, for log collectors: `timestamp`, `level`,
 /// `message` and each metadata field at the top level (`request_id`, `route`, `status`, `duration_ms` …).
-struct JSONLogHandler: LogHandler {
+struct JSONLogHandler: MetadataDictionaryLogHandler {
     var logLevel: Logger.Level = .info
     var metadata: Logger.Metadata = [:]
     let label: String
-
-    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
-        get { metadata[key] }
-        set { metadata[key] = newValue }
-    }
 
     func log(event: LogEvent) {
         var fields: [String: String] = [:]
@@ -29,11 +24,21 @@ struct JSONLogHandler: LogHandler {
     }
 }
 
+/// A log handler whose metadata is its `metadata` dictionary, as both of the service's are.
+protocol MetadataDictionaryLogHandler: LogHandler {}
+
+extension MetadataDictionaryLogHandler {
+    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { metadata[key] }
+        set { metadata[key] = newValue }
+    }
+}
+
 extension ServiceConfiguration.LogFormat {
     /// Sets the process's log handler; call once, before the first logger is made.
     public func bootstrap() {
         switch self {
-        case .text: LoggingSystem.bootstrap(StreamLogHandler.standardError)
+        case .text: LoggingSystem.bootstrap { TextLogHandler(label: $0) }
         case .json: LoggingSystem.bootstrap { JSONLogHandler(label: $0) }
         }
     }

@@ -65,7 +65,9 @@ struct QueryParameters {
     }
 
     func required(_ name: String) throws -> String {
-        guard let value = string(name), !value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+        // Unicode's White_Space is the set Foundation's `.whitespacesAndNewlines` trims, without Foundation's
+        // bridging on every request.
+        guard let value = string(name), value.unicodeScalars.contains(where: { !$0.properties.isWhitespace }) else {
             throw APIError.badParameter(name, "required")
         }
         return value

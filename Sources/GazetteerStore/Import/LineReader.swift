@@ -22,6 +22,8 @@ final class LineReader {
     private var zipEntry: ZipArchive.Entry?
     private var entryChecksum = CRC32()
     private var entryBytes: UInt64 = 0
+    /// The size of a regular file when it was opened; nil for a pipe or a device.
+    private var fileSize: Int?
 
     /// How many bytes each read asks for: about the size of the runs ``nextLines()`` returns.
     private let blockSize: Int
@@ -40,6 +42,7 @@ final class LineReader {
             throw .unreadable(file: path, reason: String(cString: strerror(EISDIR)))
         }
         self.descriptor = descriptor
+        if status.st_mode & S_IFMT == S_IFREG { fileSize = Int(status.st_size) }
         if path.hasSuffix(".gz") {
             do { inflater = try Inflater(raw: false) } catch { throw .corrupt(file: path, reason: "zlib failed to start") }
         } else if path.hasSuffix(".zip") {
@@ -133,17 +136,25 @@ final class LineReader {
             buffer.removeSubrange(0..<start)
             start = 0
         }
-        var bytes = [UInt8](repeating: 0, count: min(blockSize, remaining))
-        var count: Int
-        repeat {
-            count = bytes.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-        } while count < 0 && errno == EINTR
-        guard count >= 0 else { throw .unreadable(file: path, reason: String(cString: strerror(errno))) }
+        // Up to `blockSize` a read, but no more than the rest of the file (and one byte to see its end): a small file
+        // then costs a small buffer, not a megabyte zeroed twice. Left uninitialized, since `read` fills it.
+        let size = fileSize.map { max(1 << 12, $0 - bytesRead + 1) } ?? Int.max
+        var failure: Int32 = 0
+        let bytes = [UInt8](unsafeUninitializedCapacity: min(blockSize, remaining, size)) { buffer, initialized in
+            var count: Int
+            repeat {
+                count = read(descriptor, buffer.baseAddress, buffer.count)
+            } while count < 0 && errno == EINTR
+            if count < 0 { failure = errno }
+            initialized = max(0, count)
+        }
+        guard failure == 0 else { throw .unreadable(file: path, reason: String(cString: strerror(failure))) }
+        let count = bytes.count
         if count == 0, zipEntry != nil, remaining > 0 {
             throw .corrupt(file: path, reason: "the archive ends inside \(zipEntry!.name) (truncated download?)")
         }
         remaining -= count
-        let chunk = Data(bytes[0..<count])
+        let chunk = Data(bytes)
         bytesRead += chunk.count
         checksum.update(chunk)
         if zipEntry != nil {
