@@ -15,6 +15,20 @@ import Testing
 
     var gazetteer: GazetteerDatabase { Self.built.0 }
 
+    /// The header of the extract's `places.tsv` and of its `names.tsv`.
+    static let placesHeader = "wof_id\tplacetype\tname\tcountry\tlatitude\tlongitude\tpopulation\tgeonames_id\t"
+        + "country_id\tregion_id\tcounty_id\tlocaladmin_id\tis_current\tdeprecated\tsuperseded_by\tlastmodified\n"
+    static let namesHeader = "wof_id\tlanguage\tkind\tname\n"
+
+    /// Writes a WOF extract of `places` and `names` rows (headers added) into a `wof` folder of `folder`.
+    @discardableResult
+    static func writeExtract(places: String, names: String, in folder: URL) throws -> URL {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        Support.write(placesHeader + places, to: "places.tsv", in: folder)
+        Support.write(namesHeader + names, to: "names.tsv", in: folder)
+        return folder
+    }
+
     func names(_ id: String) throws -> [PlaceName] { try gazetteer.names(of: id) }
 
     @Test func oneNewPlacePerRealPlace() throws {
@@ -74,17 +88,12 @@ import Testing
         let zangilan = "146900\tZǝngilan\tZangilan Rayon\t\t39.05697\t46.69159\tA\tADM1\tAZ\t\t69\t\t\t\t13836\t\t\t"
             + "Asia/Baku\t\n"
         let places = Support.write(zangilan, to: "zangilan.txt", in: folder)
-        let wof = folder.appendingPathComponent("wof")
-        try FileManager.default.createDirectory(at: wof, withIntermediateDirectories: true)
-        Support.write("""
-            wof_id\tplacetype\tname\tcountry\tlatitude\tlongitude\tpopulation\tgeonames_id\tcountry_id\tregion_id\t\
-            county_id\tlocaladmin_id\tis_current\tdeprecated\tsuperseded_by\tlastmodified
+        let wof = try Self.writeExtract(places: """
             85668659\tregion\tZəngilan\tAZ\t39.05545\t46.64146\t35336\t146900\t85632717\t85668659\t\t\t1\t\t\t2023-09-28
             1209906983\tlocality\tNerk'in Hand\tAM\t39.04131\t46.51623\t0\t174815\t85632717\t85668659\t\t1108783745\t-1\t\t\t\
             2019-08-23
 
-            """, to: "places.tsv", in: wof)
-        Support.write("wof_id\tlanguage\tkind\tname\n1209906983\thy\tvariant\tՆերքին Հանդ\n", to: "names.tsv", in: wof)
+            """, names: "1209906983\thy\tvariant\tՆերքին Հանդ\n", in: folder.appendingPathComponent("wof"))
         let url = folder.appendingPathComponent("db.sqlite")
         try Support.buildFixture(at: url, extraPlaces: [places], whosOnFirst: wof)
         let village = try #require(try GazetteerDatabase(path: url.path).place(id: "wof:1209906983"))
@@ -101,25 +110,19 @@ import Testing
             + "146970\tKhankendi\tKhankendi\t\t39.8177\t46.7528\tP\tPPL\tAZ\t\t61\t\t\t\t2100\t\t\t"
             + "Asia/Baku\t\n"
         let places = Support.write(rows, to: "karabakh.txt", in: folder)
-        let wof = folder.appendingPathComponent("wof")
-        try FileManager.default.createDirectory(at: wof, withIntermediateDirectories: true)
-        Support.write("""
-            wof_id\tplacetype\tname\tcountry\tlatitude\tlongitude\tpopulation\tgeonames_id\tcountry_id\tregion_id\t\
-            county_id\tlocaladmin_id\tis_current\tdeprecated\tsuperseded_by\tlastmodified
+        let wof = try Self.writeExtract(places: """
             85668691\tregion\tStepanakert\tAZ\t39.83399\t46.79679\t54515\t148449\t85632717\t85668691\t\t\t1\t\t\t\
             2023-09-28
             421193975\tlocality\tXankändi\tAZ\t39.81770\t46.75280\t53100\t146970\t85632717\t85668691\t\t\t1\t\t\t\
             2023-08-01
 
-            """, to: "places.tsv", in: wof)
-        Support.write("""
-            wof_id\tlanguage\tkind\tname
+            """, names: """
             85668691\tru\tpreferred\tСтепанакерт
             85668691\taz\tpreferred\tXocalı Rayonu
             421193975\ten\tpreferred\tStepanakert
             421193975\tru\tpreferred\tСтепанакерт
 
-            """, to: "names.tsv", in: wof)
+            """, in: folder.appendingPathComponent("wof"))
         let url = folder.appendingPathComponent("db.sqlite")
         try Support.buildFixture(at: url, extraPlaces: [places], whosOnFirst: wof)
         let database = try GazetteerDatabase(path: url.path)
@@ -133,12 +136,10 @@ import Testing
 
     @Test func malformedRecordsAreReportedByFileLineAndFieldAndSkipped() throws {
         let folder = Support.scratch()
-        let header = "wof_id\tplacetype\tname\tcountry\tlatitude\tlongitude\tpopulation\tgeonames_id\tcountry_id\t"
-            + "region_id\tcounty_id\tlocaladmin_id\tis_current\tdeprecated\tsuperseded_by\tlastmodified\n"
-        let places = Support.write(header
+        let places = Support.write(Self.placesHeader
             + "1\tlocality\tNorth\tAM\t95.0\t45.0\t0\t\t\t\t\t\t1\t\t\t\n"
             + "2\tlocality\tFine\tAM\t40.5\t45.5\t0\t\t\t\t\t\t1\t\t\t\n", to: "places.tsv", in: folder)
-        let names = Support.write("wof_id\tlanguage\tkind\tname\n2\thy\tsurname\tFine\n3\thy\tpreferred\tNone\n",
+        let names = Support.write(Self.namesHeader + "2\thy\tsurname\tFine\n3\thy\tpreferred\tNone\n",
                                   to: "names.tsv", in: folder)
         let log = ReportLog()
         let report = try Support.buildFixture(at: folder.appendingPathComponent("db.sqlite"), whosOnFirst: folder,
