@@ -1,4 +1,5 @@
 import Foundation
+import GazetteerInternals
 
 /// The one place the command writes diagnostics: standard error, prefixed with the program name.
 ///
@@ -30,6 +31,6 @@ enum Diagnostics {
     static func write(_ text: String, newline: Bool = true) {
         var bytes = Array(text.utf8)
         if newline { bytes.append(UInt8(ascii: "\n")) }
-        _ = bytes.withUnsafeBytes { StandardStreams.write($0, to: STDERR_FILENO) }
+        _ = bytes.withUnsafeBytes { writeAll($0, to: STDERR_FILENO) }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import GazetteerInternals
 
 /// The process's three standard streams at the system-call level: writes that survive interruptions and
 /// report failures, and placeholders for streams the caller closed.
@@ -13,23 +14,6 @@ enum StandardStreams {
             // open gives the lowest free number, which is `descriptor`: lower ones are open by now.
             _ = open("/dev/null", descriptor == STDIN_FILENO ? O_WRONLY : O_RDONLY)
         }
-    }
-
-    /// Writes all of `bytes` to `descriptor`, resuming after signals and short writes.
-    /// - Returns: 0, or the `errno` of the write that failed.
-    static func write(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32) -> Int32 {
-        guard let base = bytes.baseAddress else { return 0 }
-        var offset = 0
-        while offset < bytes.count {
-            let written = Foundation.write(descriptor, base + offset, bytes.count - offset)
-            if written < 0 {
-                if errno == EINTR { continue }
-                return errno
-            }
-            if written == 0 { return EIO }
-            offset += written
-        }
-        return 0
     }
 
     /// Reads up to `count` more bytes onto the end of `bytes`, resuming after signals.
@@ -62,7 +46,7 @@ enum StandardStreams {
     /// Writes `bytes` to standard output.
     /// - Throws: ``OutputError`` for any failure, a reader that has gone (EPIPE) included.
     static func writeOutput(_ bytes: [UInt8]) throws(OutputError) {
-        let failure = bytes.withUnsafeBytes { write($0, to: STDOUT_FILENO) }
+        let failure = bytes.withUnsafeBytes { writeAll($0, to: STDOUT_FILENO) }
         if failure != 0 { throw OutputError(code: failure) }
     }
 }

@@ -1,3 +1,4 @@
+import GazetteerInternals
 import Glibc
 import Logging
 import Synchronization
@@ -40,15 +41,7 @@ struct TextLogHandler: MetadataDictionaryLogHandler {
         // One write for the whole line, so that lines of concurrent requests never interleave; a line that
         // cannot be written (stderr closed or full) is dropped rather than fatal.
         var bytes = line(event)
-        bytes.withUTF8 { buffer in
-            var written = 0
-            while written < buffer.count {
-                let result = write(STDERR_FILENO, buffer.baseAddress! + written, buffer.count - written)
-                if result < 0, errno == EINTR { continue }
-                guard result > 0 else { return }
-                written += result
-            }
-        }
+        _ = bytes.withUTF8 { writeAll(UnsafeRawBufferPointer($0), to: STDERR_FILENO) }
     }
 
     /// The local time in `StreamLogHandler`'s format (`%Y-%m-%dT%H:%M:%S%z`), formatted again only when the
