@@ -57,6 +57,43 @@ import Testing
         }
     }
 
+    @Test func aSearchKeyThatIsTheNameLowercasedIsNotStoredTwiceAndReadsBack() throws {
+        #expect(StoredSearchKey.stored("goris", name: "Goris") == nil)
+        #expect(StoredSearchKey.stored("zurich", name: "Zürich") == "zurich")
+        #expect(StoredSearchKey.stored("mundar yurt", name: "Мундар-Юрт") == "mundar yurt")
+        #expect(StoredSearchKey.stored("new york", name: "New-York") == "new york")
+        #expect(StoredSearchKey.stored("[at]", name: "[AT]") == nil)
+        #expect(StoredSearchKey.searchKey(stored: nil, name: "Goris") == "goris")
+        #expect(StoredSearchKey.searchKey(stored: "zurich", name: "Zürich") == "zurich")
+        let url = Support.scratch().appendingPathComponent("db.sqlite")
+        try Support.buildFixture(at: url)
+        let stored = try GazetteerDatabase(path: url.path).queue.read { db in
+            try Row.fetchAll(db, sql: "SELECT name, search_key FROM name WHERE pid = 174884").map {
+                (name: $0[0] as String, searchKey: $0[1] as String?)
+            }
+        }
+        #expect(stored.contains { $0.name == "Jermuk" && $0.searchKey == nil })
+        #expect(stored.contains { $0.searchKey != nil })
+        let names = try GazetteerDatabase(path: url.path).names(of: "geonames:174884")
+        #expect(names.count == stored.count)
+        for name in names {
+            let hint = name.language.isEmpty || name.language == "abbr" ? nil : name.language
+            #expect(name.searchKey == Support.normalizer.keys(for: name.name, language: hint).searchKey, "\(name.name)")
+        }
+    }
+
+    @Test func aCoordinateReadsBackAsTheNumberItWasParsedAs() {
+        var generator = SystemRandomNumberGenerator()
+        for decimals in [5, 7] {
+            for _ in 0..<10_000 {
+                let text = String(format: "%.\(decimals)f", Double.random(in: -180...180, using: &generator))
+                let degrees = Double(text)!
+                #expect(Double(StoredCoordinate.stored(degrees)) / StoredCoordinate.scale == degrees, "\(text)")
+            }
+        }
+        #expect(StoredCoordinate.stored(-180) == -1_800_000_000 && StoredCoordinate.stored(90) == 900_000_000)
+    }
+
     @Test func aPlaceHasAtMost65535NamesWhateverItsNumber() {
         var sequences = NameSequences()
         for pid: Int64 in [7, 1 << 40] {
@@ -88,7 +125,10 @@ import Testing
         let url = Support.scratch().appendingPathComponent("db.sqlite")
         try Support.buildFixture(at: url)
         let rows = try GazetteerDatabase(path: url.path).queue.read { db in
-            try Row.fetchAll(db, sql: "SELECT c.cell, p.latitude, p.longitude FROM place_cell c JOIN place p USING (pid)")
+            try Row.fetchAll(db, sql: """
+                SELECT c.cell, \(StoredCoordinate.degrees("p.latitude")), \(StoredCoordinate.degrees("p.longitude"))
+                FROM place_cell c JOIN place p USING (pid)
+                """)
         }
         #expect(rows.count == 8)
         for row in rows {

@@ -13,7 +13,9 @@ import Testing
         try Support.buildFixture(at: url)
         return try DatabaseQueue(path: url.path).read { db in
             (url.path, try String.fetchAll(db, sql: "SELECT match_key FROM key_index"),
-             try String.fetchAll(db, sql: "SELECT search_key FROM name"))
+             try Row.fetchAll(db, sql: "SELECT search_key, name FROM name").map {
+                 StoredSearchKey.searchKey(stored: $0[0], name: $0[1])
+             })
         }
     }
 

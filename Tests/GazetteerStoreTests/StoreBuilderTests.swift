@@ -128,7 +128,7 @@ import Testing
                 try String.fetchAll(db, sql: "SELECT quote(pid) || '|' || quote(id) || '|' || name || '|' || latitude FROM place ORDER BY pid")
                     + String.fetchAll(db, sql: """
                         SELECT pid || '|' || seq || '|' || name.name || '|' || language || '|' || kind || '|'
-                               || label.name || '|' || search_key
+                               || label.name || '|' || quote(search_key)
                         FROM name JOIN label ON label.code = name.source ORDER BY pid, seq
                         """)
                     + String.fetchAll(db, sql: "SELECT name || '|' || crc32 || '|' || rows FROM source ORDER BY rowid")

@@ -20,15 +20,15 @@ enum KeyIndexBuilder {
                       progress: StoreBuilder.Progress) throws {
         var firstWords = FirstWordIndex.Builder(normalizer: normalizer)
         var codes = KeyCodes.Builder()
-        // Pairs gathered by the top 16 bits of their hash: 65,536 arrays that grow a little at a time, where
-        // one array of a hundred million pairs would need three times its size while it doubles.
-        var pairs = [[UInt64]](repeating: [], count: 1 << 16)
+        // Only counted here: the pairs themselves are made after this pass, from `fuzzy_key`, a range of hashes
+        // at a time (``writeBuckets(pairs:in:)``), so that they never share memory with the sort of every name.
         var pairCount = 0
         let insertKey = try db.makeStatement(sql: "INSERT INTO key_index (match_key, part, entries) VALUES (?, ?, ?)")
         let insertFuzzyKey = try db.makeStatement(sql: "INSERT INTO fuzzy_key (kid, match_key) VALUES (?, ?)")
         let rows = try db.makeStatement(sql: """
             SELECT n.match_key, n.search_key, n.seq, n.pid, n.kind, l.name, n.language,
-                   p.population, p.latitude, p.longitude, p.country, p.feature_class, p.feature_code, p.admin1,
+                   p.population, \(StoredCoordinate.degrees("p.latitude")), \(StoredCoordinate.degrees("p.longitude")),
+                   p.country, p.feature_class, p.feature_code, p.admin1,
                    n.name
             FROM temp.name_load AS n JOIN place AS p USING (pid) JOIN label AS l ON l.code = n.source
             ORDER BY n.match_key, p.population DESC, n.rowid
@@ -61,15 +61,13 @@ enum KeyIndexBuilder {
             insertFuzzyKey.bind(1, Int64(kid))
             insertFuzzyKey.bind(2, key)
             try insertFuzzyKey.run(in: db)
-            FuzzyVariants.forEachHash(of: key) {
-                pairs[Int($0 >> 16)].append(UInt64($0) << 32 | UInt64(kid))
-                pairCount += 1
-            }
+            FuzzyVariants.forEachHash(of: key) { _ in pairCount += 1 }
         }
         progress("key index", nil, nil)
         try rows.forEachRow(in: db) { row in
             let key = Column.text(row, 0) ?? ""
-            let searchKey = Column.text(row, 1) ?? ""
+            let name = Column.text(row, 14) ?? ""
+            let searchKey = StoredSearchKey.searchKey(stored: Column.text(row, 1), name: name)
             firstWords.add(searchKey: searchKey)
             if key != currentKey {
                 try flush()
@@ -88,7 +86,7 @@ enum KeyIndexBuilder {
                 source: NameSource(label: Column.text(row, 5) ?? ""),
                 language: PackedASCII.pack(Column.text(row, 6) ?? ""),
                 admin1: PackedASCII.pack(Column.text(row, 13) ?? ""),
-                script: UInt8(clamping: Script.dominant(in: (Column.text(row, 14) ?? "").unicodeScalars).code))
+                script: UInt8(clamping: Script.dominant(in: name.unicodeScalars).code))
             fuzzyUsable = fuzzyUsable || FuzzyVariants.isUsable(entry)
             do {
                 try entry.write(to: &blob, codes: &codes)
@@ -107,22 +105,36 @@ enum KeyIndexBuilder {
         }
 
         progress("fuzzy index", nil, nil)
-        try writeBuckets(&pairs, count: pairCount, in: db)
+        try writeBuckets(pairs: pairCount, in: db)
     }
+
+    /// Hashes in one pass of ``writeBuckets(pairs:in:)`` at most: 128 MB of pairs (a full GeoNames store has
+    /// some fifty million), where holding them all beside the key index's sort made the import's peak.
+    static let pairsPerPass = 1 << 24
 
     /// Buckets are sized to hold about 48 pairs each whatever the store's size, so that a probe reads one
     /// small row (at 65,536 fixed buckets a full GeoNames store had rows of 30 kB); each pair is written in
-    /// six bytes, its hash's low bits and the key id (``FuzzyBuckets``).
-    private static func writeBuckets(_ partitions: inout [[UInt64]], count: Int, in db: Database) throws {
+    /// six bytes, its hash's low bits and the key id (``FuzzyBuckets``). The pairs are made from `fuzzy_key`
+    /// in passes over ranges of the hash's top 16 bits, in which buckets of 16 bits or more nest: each pass
+    /// sorts and writes its buckets, in the order one pass over all would.
+    private static func writeBuckets(pairs count: Int, in db: Database) throws {
         let layout = FuzzyBuckets(pairCount: count)
         try db.execute(sql: "INSERT INTO metadata (key, value) VALUES ('fuzzy_bucket_bits', ?)",
                        arguments: [String(layout.bits)])
         let insertBucket = try db.makeStatement(sql: "INSERT INTO fuzzy_bucket (bucket, entries) VALUES (?, ?)")
+        let keys = try db.makeStatement(sql: "SELECT kid, match_key FROM fuzzy_key ORDER BY kid")
+        let passes = max(1, (count + pairsPerPass - 1) / pairsPerPass)
         var blob: [UInt8] = []
-        // Buckets of 16 bits or more nest in the partitions: each is sorted and written, then let go.
-        for partition in partitions.indices {
-            var pairs = partitions[partition]
-            partitions[partition] = []
+        for pass in 0..<passes {
+            let range = UInt32((pass << 16) / passes)..<UInt32(((pass + 1) << 16) / passes)
+            var pairs: [UInt64] = []
+            pairs.reserveCapacity(count / passes + count / passes / 8)
+            try keys.forEachRow(in: db) { row in
+                let kid = UInt64(Column.int(row, 0))
+                FuzzyVariants.forEachHash(of: Column.text(row, 1) ?? "") { hash in
+                    if range.contains(hash >> 16) { pairs.append(UInt64(hash) << 32 | kid) }
+                }
+            }
             pairs.sort()
             var index = 0
             while index < pairs.count {

@@ -35,7 +35,8 @@ struct NearbyNames {
         // CROSS JOIN keeps SQLite scanning names and finding each place by its row id: names have no index
         // by place until the build finishes.
         let rows = try Row.fetchCursor(db, sql: """
-            SELECT n.pid, n.name, n.match_key, p.country, p.latitude, p.longitude, p.population
+            SELECT n.pid, n.name, n.match_key, p.country, \(StoredCoordinate.degrees("p.latitude")),
+                   \(StoredCoordinate.degrees("p.longitude")), p.population
             FROM name_load n CROSS JOIN place p ON p.pid = n.pid WHERE p.country IN (\(list)) AND p.feature_class = 'P'
             """)
         while let row = try rows.next() {

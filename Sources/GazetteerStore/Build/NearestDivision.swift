@@ -12,7 +12,8 @@ struct NearestDivision {
         guard !countries.isEmpty else { return }
         let list = countries.sorted().map { "'\($0.filter(\.isLetter))'" }.joined(separator: ",")
         let rows = try Row.fetchCursor(db, sql: """
-            SELECT country, admin1, latitude, longitude FROM place
+            SELECT country, admin1, \(StoredCoordinate.degrees("latitude")), \(StoredCoordinate.degrees("longitude"))
+            FROM place
             WHERE country IN (\(list)) AND feature_class = 'P' AND admin1 NOT IN ('', '00')
             """)
         while let row = try rows.next() {

@@ -89,7 +89,7 @@ extension StoreBuilder {
                     throw row.error("value", "'\(value)' is not lat,lon")
                 }
                 try db.execute(sql: "UPDATE place SET latitude = ?, longitude = ? WHERE pid = ?",
-                               arguments: [parts[0], parts[1], pid])
+                               arguments: [StoredCoordinate.stored(parts[0]), StoredCoordinate.stored(parts[1]), pid])
             case "set-feature":
                 let parts = value.split(separator: ".", maxSplits: 1).map(String.init)
                 guard parts.count == 2 else { throw row.error("value", "expected CLASS.CODE") }

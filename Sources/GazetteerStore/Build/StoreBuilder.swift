@@ -190,8 +190,8 @@ public final class StoreBuilder {
         statement.bind(8, place.admin2)
         statement.bind(9, admin1Name)
         statement.bind(10, admin2Name)
-        statement.bind(11, place.latitude)
-        statement.bind(12, place.longitude)
+        statement.bind(11, StoredCoordinate.stored(place.latitude))
+        statement.bind(12, StoredCoordinate.stored(place.longitude))
         statement.bind(13, Int64(place.population))
         statement.bind(14, place.timezone)
         statement.bind(15, try labelCode(place.source, in: db))
@@ -245,7 +245,7 @@ public final class StoreBuilder {
         statement.bind(5, Int64(KeyEntry.code(of: kind)))
         statement.bind(6, try labelCode(source, in: db))
         statement.bind(7, citation)
-        statement.bind(8, keys.searchKey)
+        statement.bind(8, StoredSearchKey.stored(keys.searchKey, name: keys.display))
         statement.bind(9, keys.matchKey)
         return try statement.run(in: db) > 0
     }

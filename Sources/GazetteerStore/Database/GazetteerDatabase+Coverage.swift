@@ -5,19 +5,18 @@ extension GazetteerDatabase {
     package func hasPlaces(featureClass: String, code: String?) throws -> Bool {
         try queue.read { db in
             if let code {
-                return try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM place WHERE feature_class = ? AND feature_code = ?)",
+                return try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM place_feature WHERE feature_class = ? AND feature_code = ?)",
                                          arguments: [featureClass, code]) ?? false
             }
-            return try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM place WHERE feature_class = ?)",
+            return try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM place_feature WHERE feature_class = ?)",
                                      arguments: [featureClass]) ?? false
         }
     }
 
     /// Every feature a place in the database has, as `CLASS.CODE` (`P.PPLA`), to tell a user what there is.
-    /// - Complexity: one pass over the place index: for error messages, not for every command.
     package func featureCodes() throws -> Set<String> {
         try queue.read { db in
-            Set(try String.fetchAll(db, sql: "SELECT DISTINCT feature_class || '.' || feature_code FROM place"))
+            Set(try String.fetchAll(db, sql: "SELECT DISTINCT feature_class || '.' || feature_code FROM place_feature"))
         }
     }
 
@@ -25,7 +24,7 @@ extension GazetteerDatabase {
     package func countriesWithPlaces(among countries: [String]) throws -> Set<String> {
         try queue.read { db in
             Set(try countries.filter {
-                try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM place WHERE country = ?)", arguments: [$0]) ?? false
+                try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM place_feature WHERE country = ?)", arguments: [$0]) ?? false
             })
         }
     }

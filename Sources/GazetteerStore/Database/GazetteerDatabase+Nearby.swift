@@ -40,7 +40,8 @@ extension GazetteerDatabase {
                     SELECT \(Self.placeColumns) FROM place_cell
                     JOIN place ON place.pid = place_cell.pid \(Self.placeJoins)
                     WHERE place_cell.cell BETWEEN ? AND ?
-                      AND place.latitude BETWEEN ? AND ? AND place.longitude BETWEEN ? AND ?
+                      AND \(StoredCoordinate.degrees("place.latitude")) BETWEEN ? AND ?
+                      AND \(StoredCoordinate.degrees("place.longitude")) BETWEEN ? AND ?
                     """)
                 var found: [NearbyPlace] = []
                 for cells in SpatialGrid.cellRanges(south: box.south, north: box.north, west: box.west, east: box.east) {

@@ -41,9 +41,11 @@ extension GazetteerDatabase {
             return StoreStatistics(
                 places: try Int.fetchOne(db, sql: "SELECT count(*) FROM place") ?? 0,
                 names: try Int.fetchOne(db, sql: "SELECT count(*) FROM name") ?? 0,
-                placesByCountry: try counts("SELECT country, count(*) AS n FROM place GROUP BY country ORDER BY n DESC, country"),
+                placesByCountry: try counts("""
+                    SELECT country, sum(places) AS n FROM place_feature GROUP BY country ORDER BY n DESC, country
+                    """),
                 placesByFeature: try counts("""
-                    SELECT feature_class || '.' || feature_code, count(*) AS n FROM place
+                    SELECT feature_class || '.' || feature_code, sum(places) AS n FROM place_feature
                     GROUP BY feature_class, feature_code ORDER BY n DESC, 1
                     """),
                 placesBySource: try counts("""

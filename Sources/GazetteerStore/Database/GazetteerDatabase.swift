@@ -84,7 +84,7 @@ public final class GazetteerDatabase: Sendable {
             return normalizer!
         }
         return rows.map { row in
-            let searchKey: String = row[5]
+            let searchKey = StoredSearchKey.searchKey(stored: row[5], name: row[0])
             return PlaceName(placeID: id, name: row[0], language: row[1], kind: NameKind(rawValue: row[2]) ?? .alternate,
                              source: row[3], citation: row[4], searchKey: searchKey,
                              matchKey: normalizer.matchKey(forSearchKey: searchKey))
@@ -133,7 +133,8 @@ public final class GazetteerDatabase: Sendable {
 
     static let placeColumns = """
         \(PlaceID.column), place.name, place.feature_class, place.feature_code, place.country, place.admin1, place.admin2, \
-        place.admin1_name, place.admin2_name, place.latitude, place.longitude, place.population, place.timezone, \
+        place.admin1_name, place.admin2_name, \(StoredCoordinate.degrees("place.latitude")), \
+        \(StoredCoordinate.degrees("place.longitude")), place.population, place.timezone, \
         place_source.name, country.name
         """
 

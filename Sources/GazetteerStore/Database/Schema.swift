@@ -2,7 +2,7 @@
 /// is rebuilt (``StoreError/schemaMismatch(path:found:expected:)`` says how).
 enum Schema {
     /// Bumped whenever a table, column or index changes meaning.
-    static let version = 13
+    static let version = 14
 
     /// Tables, created empty before a build loads them.
     static let tables = """
@@ -18,8 +18,9 @@ enum Schema {
             admin2       TEXT NOT NULL DEFAULT '',
             admin1_name  TEXT,
             admin2_name  TEXT,
-            latitude     REAL NOT NULL CHECK (latitude BETWEEN -90 AND 90),
-            longitude    REAL NOT NULL CHECK (longitude BETWEEN -180 AND 180),
+            latitude     INTEGER NOT NULL CHECK (latitude BETWEEN -900000000 AND 900000000),
+            longitude    INTEGER NOT NULL CHECK (longitude BETWEEN -1800000000 AND 1800000000),
+                                                       -- 10^-7 degrees (StoredCoordinate)
             population   INTEGER NOT NULL DEFAULT 0 CHECK (population >= 0),
             timezone     TEXT,
             source       INTEGER NOT NULL REFERENCES label(code)
@@ -32,7 +33,9 @@ enum Schema {
             kind         INTEGER NOT NULL REFERENCES name_kind(code),
             source       INTEGER NOT NULL REFERENCES label(code),
             citation     TEXT,
-            search_key   TEXT NOT NULL,                -- the match key is a function of it (NameNormalizer)
+            search_key   TEXT,                         -- NULL when it is the name ASCII-lowercased
+                                                       -- (StoredSearchKey); the match key is a function
+                                                       -- of it (NameNormalizer)
             PRIMARY KEY (pid, seq)
         ) WITHOUT ROWID;
         CREATE TABLE name_kind (                   -- a name's kind, numbered: 0 official, 1 preferred …
@@ -48,6 +51,13 @@ enum Schema {
             part         INTEGER NOT NULL,             -- 0, 1 …: a key's entries in rows of at most 96
             entries      BLOB NOT NULL,                -- KeyEntry records, 36 bytes each
             PRIMARY KEY (match_key, part)
+        ) WITHOUT ROWID;
+        CREATE TABLE place_feature (               -- how many places of each feature each country has, for
+            country       TEXT NOT NULL,               -- statistics and checks of options: some thousand
+            feature_class TEXT NOT NULL,               -- rows, where an index by country and feature held
+            feature_code  TEXT NOT NULL,               -- every place
+            places        INTEGER NOT NULL,
+            PRIMARY KEY (country, feature_class, feature_code)
         ) WITHOUT ROWID;
         CREATE TABLE place_cell (                  -- the spatial index (SpatialGrid): places by grid cell
             cell         INTEGER NOT NULL,             -- row × 3600 + column of a tenth-of-a-degree grid
@@ -115,7 +125,7 @@ enum Schema {
             kind         INTEGER NOT NULL,
             source       INTEGER NOT NULL,
             citation     TEXT,
-            search_key   TEXT NOT NULL,
+            search_key   TEXT,                         -- as in `name`
             match_key    TEXT NOT NULL
         );
         """
@@ -133,7 +143,9 @@ enum Schema {
     /// only places with a public id of their own (not GeoNames') are in `place_by_id`.
     static let indexSteps: [(String, String)] = [
         ("index place ids", "CREATE UNIQUE INDEX place_by_id ON place(id) WHERE id IS NOT NULL"),
-        ("index places", "CREATE INDEX place_by_country_feature ON place(country, feature_class, feature_code)"),
+        ("count places", """
+            INSERT INTO place_feature SELECT country, feature_class, feature_code, count(*) FROM place GROUP BY 1, 2, 3
+            """),
         ("spatial index", "INSERT INTO place_cell SELECT \(SpatialGrid.cellSQL), pid FROM place ORDER BY 1, 2"),
     ]
 }

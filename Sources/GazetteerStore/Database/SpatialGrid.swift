@@ -9,8 +9,9 @@ enum SpatialGrid {
 
     /// The SQL expression of a `place` row's cell; the same arithmetic as ``row(_:)`` and ``column(_:)``, so
     /// that a place is always in the cells that a box holding its point covers.
-    static let cellSQL = "min(\(rows - 1), CAST((latitude + 90) * \(cellsPerDegree) AS INTEGER)) * \(columns) "
-        + "+ min(\(columns - 1), CAST((longitude + 180) * \(cellsPerDegree) AS INTEGER))"
+    static let cellSQL = "min(\(rows - 1), CAST((\(StoredCoordinate.degrees("latitude")) + 90) * \(cellsPerDegree) "
+        + "AS INTEGER)) * \(columns) + min(\(columns - 1), CAST((\(StoredCoordinate.degrees("longitude")) + 180) * "
+        + "\(cellsPerDegree) AS INTEGER))"
 
     static func row(_ latitude: Double) -> Int {
         min(rows - 1, max(0, Int(((latitude + 90) * cellsPerDegree).rounded(.towardZero))))

@@ -224,9 +224,10 @@ public final class LookupConnection: @unchecked Sendable {
         sqlite3_bind_int64(nameStatement, 1, KeyEntry.pid(ofName: nid))
         sqlite3_bind_int64(nameStatement, 2, KeyEntry.seq(ofName: nid))
         guard hasRow(nameStatement) else { return nil }
-        return (Column.text(nameStatement, 0) ?? "", Column.text(nameStatement, 1) ?? "",
-                KeyEntry.kind(code: Column.int(nameStatement, 2)), Column.text(nameStatement, 3) ?? "",
-                Column.text(nameStatement, 4) ?? "")
+        let name = Column.text(nameStatement, 0) ?? ""
+        return (name, Column.text(nameStatement, 1) ?? "", KeyEntry.kind(code: Column.int(nameStatement, 2)),
+                Column.text(nameStatement, 3) ?? "",
+                StoredSearchKey.searchKey(stored: Column.text(nameStatement, 4), name: name))
     }
 
     /// Match keys within `maxDistance` edits of `matchKey` (other than itself), nearest first.
