@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 @testable import GazetteerStore
 
@@ -70,5 +71,29 @@ import Testing
         let stored = blob.withUnsafeBytes { raw in (0..<pairs.count).map { FuzzyBuckets.pair(raw, $0) } }
         #expect(stored == pairs.map { layout.low(UInt32($0 >> 32)) << 32 | $0 & 0xFFFF_FFFF })
         #expect(stored == stored.sorted())
+    }
+
+    /// The fuzzy pairs are made in passes over ranges of hashes, to bound the import's memory: any number of
+    /// passes writes the buckets one pass writes.
+    @Test func bucketsWrittenInManyPassesAreTheBucketsOfOne() throws {
+        let url = StoreTestSupport.scratch().appendingPathComponent("db.sqlite")
+        try StoreTestSupport.buildFixture(at: url)
+        let queue = try DatabaseQueue(path: url.path)
+        let (count, original) = try queue.read { db in
+            var count = 0
+            for key in try String.fetchAll(db, sql: "SELECT match_key FROM fuzzy_key") {
+                FuzzyVariants.forEachHash(of: key) { _ in count += 1 }
+            }
+            return (count, try Row.fetchAll(db, sql: "SELECT bucket, entries FROM fuzzy_bucket ORDER BY rowid"))
+        }
+        #expect(count > 20 && original.count > 5, "\(count) pairs in \(original.count) buckets")
+        for perPass in [count, 7, 1] {
+            let rewritten = try queue.write { db in
+                try db.execute(sql: "DELETE FROM fuzzy_bucket; DELETE FROM metadata WHERE key = 'fuzzy_bucket_bits'")
+                try KeyIndexBuilder.writeBuckets(pairs: count, perPass: perPass, in: db)
+                return try Row.fetchAll(db, sql: "SELECT bucket, entries FROM fuzzy_bucket ORDER BY rowid")
+            }
+            #expect(rewritten == original, "\(perPass) pairs a pass")
+        }
     }
 }

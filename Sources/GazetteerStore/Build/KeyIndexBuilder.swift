@@ -117,13 +117,13 @@ enum KeyIndexBuilder {
     /// six bytes, its hash's low bits and the key id (``FuzzyBuckets``). The pairs are made from `fuzzy_key`
     /// in passes over ranges of the hash's top 16 bits, in which buckets of 16 bits or more nest: each pass
     /// sorts and writes its buckets, in the order one pass over all would.
-    private static func writeBuckets(pairs count: Int, in db: Database) throws {
+    static func writeBuckets(pairs count: Int, perPass: Int = pairsPerPass, in db: Database) throws {
         let layout = FuzzyBuckets(pairCount: count)
         try db.execute(sql: "INSERT INTO metadata (key, value) VALUES ('fuzzy_bucket_bits', ?)",
                        arguments: [String(layout.bits)])
         let insertBucket = try db.makeStatement(sql: "INSERT INTO fuzzy_bucket (bucket, entries) VALUES (?, ?)")
         let keys = try db.makeStatement(sql: "SELECT kid, match_key FROM fuzzy_key ORDER BY kid")
-        let passes = max(1, (count + pairsPerPass - 1) / pairsPerPass)
+        let passes = min(1 << 16, max(1, (count + perPass - 1) / perPass))
         var blob: [UInt8] = []
         for pass in 0..<passes {
             let range = UInt32((pass << 16) / passes)..<UInt32(((pass + 1) << 16) / passes)
