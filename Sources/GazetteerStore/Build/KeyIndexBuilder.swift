@@ -20,8 +20,9 @@ enum KeyIndexBuilder {
                       progress: StoreBuilder.Progress) throws {
         var firstWords = FirstWordIndex.Builder(normalizer: normalizer)
         var codes = KeyCodes.Builder()
-        // Only counted here: the pairs themselves are made after this pass, from `fuzzy_key`, a range of hashes
-        // at a time (``writeBuckets(pairs:in:)``), so that they never share memory with the sort of every name.
+        // Only counted here: the pairs themselves are made after this pass, from `fuzzy_key`, a range of
+        // hashes at a time (``writeBuckets(pairs:perPass:in:)``), so that they never share memory with the sort
+        // of every name.
         var pairCount = 0
         let insertKey = try db.makeStatement(sql: "INSERT INTO key_index (match_key, part, entries) VALUES (?, ?, ?)")
         let insertFuzzyKey = try db.makeStatement(sql: "INSERT INTO fuzzy_key (kid, match_key) VALUES (?, ?)")
@@ -108,8 +109,8 @@ enum KeyIndexBuilder {
         try writeBuckets(pairs: pairCount, in: db)
     }
 
-    /// Hashes in one pass of ``writeBuckets(pairs:in:)`` at most: 128 MB of pairs (a full GeoNames store has
-    /// some fifty million), where holding them all beside the key index's sort made the import's peak.
+    /// Pairs in one pass of ``writeBuckets(pairs:perPass:in:)`` at most: 128 MB (a full GeoNames store has some
+    /// fifty million pairs), where holding them all beside the key index's sort added to the import's peak.
     static let pairsPerPass = 1 << 24
 
     /// Buckets are sized to hold about 48 pairs each whatever the store's size, so that a probe reads one
