@@ -32,11 +32,14 @@ struct TransformTable: Sendable {
     private let letterCount: Int
     /// Whether letters x and y must be transliterated together, at `x * letterCount + y`.
     private let joined: [Bool]
-    /// Where each piece's output is in `pool`, by the piece's key (see ``key(_:)``).
+    /// Where each piece's output is in `pool`, by the piece's key: its letters' indices + 1, a byte
+    /// each, the first letter lowest.
     private let pieces: [UInt32: Range<Int>]
     private let pool: [UInt16]
 
-    private init(id: String, letters: [UInt16], boundaries: [UInt16], pieces: [([Int], [UInt16])]) {
+    /// - Parameters:
+    ///   - pieces: where each piece's output is in `pool`, by its key.
+    private init(id: String, letters: [UInt16], boundaries: [UInt16], pieces: [UInt32: Range<Int>], pool: [UInt16]) {
         self.id = id
         var classes = [UInt8](repeating: 0, count: Int((letters + boundaries).max() ?? 0) + 1)
         for boundary in boundaries { classes[Int(boundary)] = 1 }
@@ -44,23 +47,16 @@ struct TransformTable: Sendable {
         self.classes = classes
         letterCount = letters.count
         var joined = [Bool](repeating: false, count: letters.count * letters.count)
-        var outputs: [UInt32: Range<Int>] = [:]
-        var pool: [UInt16] = []
-        for (piece, output) in pieces {
-            for (x, y) in zip(piece, piece.dropFirst()) { joined[x * letters.count + y] = true }
-            outputs[Self.key(piece)] = pool.count..<pool.count + output.count
-            pool += output
+        for var key in pieces.keys {
+            // Each byte is a letter's index + 1: every adjacent pair of a piece is joined.
+            while key > 0xFF {
+                joined[(Int(key & 0xFF) - 1) * letters.count + Int((key >> 8) & 0xFF) - 1] = true
+                key >>= 8
+            }
         }
         self.joined = joined
-        self.pieces = outputs
+        self.pieces = pieces
         self.pool = pool
-    }
-
-    /// A piece's letter indices, one byte each (index + 1, so that lengths differ).
-    private static func key(_ piece: some Sequence<Int>) -> UInt32 {
-        var key: UInt32 = 0
-        for (position, letter) in piece.enumerated() { key |= UInt32(letter + 1) << (8 * position) }
-        return key
     }
 
     /// The transform's output for `units`; nil when the text has a character the table does not know or a
@@ -118,46 +114,92 @@ struct TransformTable: Sendable {
     private static let boundariesKey = "boundaries"
 
     /// Reads the table of `id` at `path`; nil when there is none, or when it was made by another ICU or for
-    /// another transform.
+    /// another transform. Read byte by byte into the table's own arrays: a Russian name in a fresh process
+    /// waits for it, and a `String` or array per row cost more than the rest of resolving the name.
     /// - Throws: ``RuleError`` for a row that is not a piece of known letters and its output.
     static func load(id: String, path: String) throws(RuleError) -> TransformTable? {
-        guard FileManager.default.fileExists(atPath: path) else { return nil }
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        let bytes = [UInt8](data)
         var made: [String: String] = [:]
         var letters: [UInt16] = []
-        var boundaries: [UInt16] = []
-        var pieces: [([Int], [UInt16])] = []
-        var index: [UInt16: Int] = [:]
-        let rows = try RuleTable(path: path, columns: 2).rows
-        // Letters first (rows of one character), then the pieces, which may name letters listed after them.
-        for row in rows where row.cells[0].utf8.first ?? 0 >= 0x80 && row.cells[0].utf16.count == 1 {
-            let unit = row.cells[0].utf16.first!
-            if index[unit] == nil {
-                index[unit] = letters.count
-                letters.append(unit)
+        var rows: [(line: Int, cells: Range<Int>, tab: Int)] = []
+        var units: [UInt16] = []
+        var line = 0
+        var start = 0
+        while start < bytes.count {
+            line += 1
+            let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+            defer { start = end + 1 }
+            if start == end || bytes[start] == UInt8(ascii: "#") { continue }
+            guard let tab = bytes[start..<end].firstIndex(of: 0x09) else {
+                throw RuleError(file: path, line: line, reason: "expected two tab-separated cells")
             }
-        }
-        for row in rows {
-            let cell = row.cells[0]
-            if cell.utf8.first ?? 0 < 0x80 {
-                made[cell] = row.cells[1]
+            if bytes[start] < 0x80 {
+                made[String(decoding: bytes[start..<tab], as: UTF8.self)] = String(decoding: bytes[tab + 1..<end],
+                                                                                   as: UTF8.self)
                 continue
             }
-            let units = Array(cell.utf16)
-            let piece = units.compactMap { index[$0] }
-            guard piece.count == units.count, piece.count <= maxPieceLength else {
-                throw RuleError(file: path, line: row.line,
-                                reason: "a piece must be up to \(maxPieceLength) letters, each with a row of its own")
+            rows.append((line, start..<end, tab))
+            units.removeAll(keepingCapacity: true)
+            guard appendUTF16(bytes[start..<tab], to: &units) else {
+                throw RuleError(file: path, line: line, reason: "the piece is not valid UTF-8")
             }
-            pieces.append((piece, Array(row.cells[1].utf16)))
+            // Letters first (rows of one character): pieces may name letters listed after them.
+            if units.count == 1, !letters.contains(units[0]) { letters.append(units[0]) }
         }
         guard made[transformKey] == id, made[SearchKeyTable.icuVersionKey] == systemICUVersion else { return nil }
+        var index = [UInt8](repeating: 0, count: Int(letters.max() ?? 0) + 1)
+        for (position, letter) in letters.enumerated() { index[Int(letter)] = UInt8(truncatingIfNeeded: position + 1) }
+        guard letters.count < 255 else { throw RuleError(file: path, reason: "more than 254 letters") }
+        var pieces: [UInt32: Range<Int>] = Dictionary(minimumCapacity: rows.count)
+        var pool: [UInt16] = []
+        pool.reserveCapacity(rows.count * 8)
+        for row in rows {
+            units.removeAll(keepingCapacity: true)
+            _ = appendUTF16(bytes[row.cells.lowerBound..<row.tab], to: &units)
+            var key: UInt32 = 0
+            for (position, unit) in units.enumerated() {
+                let letter = Int(unit) < index.count ? index[Int(unit)] : 0
+                guard letter != 0, position < maxPieceLength else {
+                    throw RuleError(file: path, line: row.line,
+                                    reason: "a piece must be up to \(maxPieceLength) letters, each with a row of its own")
+                }
+                key |= UInt32(letter) << (8 * position)
+            }
+            let outputStart = pool.count
+            guard appendUTF16(bytes[row.tab + 1..<row.cells.upperBound], to: &pool) else {
+                throw RuleError(file: path, line: row.line, reason: "the output is not valid UTF-8")
+            }
+            pieces[key] = outputStart..<pool.count
+        }
+        var boundaries: [UInt16] = []
         for code in (made[boundariesKey] ?? "").split(separator: " ") {
             guard let unit = UInt16(code, radix: 16) else {
                 throw RuleError(file: path, reason: "boundaries must be 4-digit hex code points, not '\(code)'")
             }
             boundaries.append(unit)
         }
-        return TransformTable(id: id, letters: letters, boundaries: boundaries, pieces: pieces)
+        return TransformTable(id: id, letters: letters, boundaries: boundaries, pieces: pieces, pool: pool)
+    }
+
+    /// Appends the UTF-16 units of UTF-8 `bytes` to `units`; false when the bytes are not UTF-8.
+    private static func appendUTF16(_ bytes: ArraySlice<UInt8>, to units: inout [UInt16]) -> Bool {
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let lead = bytes[index]
+            let length = lead < 0x80 ? 1 : lead < 0xC2 ? 0 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : lead < 0xF5 ? 4 : 0
+            guard length > 0, index + length <= bytes.endIndex else { return false }
+            var scalar = length == 1 ? UInt32(lead) : UInt32(lead) & (0x7F >> length)
+            for offset in 1..<length {
+                let byte = bytes[index + offset]
+                guard byte & 0xC0 == 0x80 else { return false }
+                scalar = scalar << 6 | UInt32(byte & 0x3F)
+            }
+            guard let decoded = Unicode.Scalar(scalar) else { return false }
+            units.append(contentsOf: decoded.utf16)
+            index += length
+        }
+        return true
     }
 
     /// Tables with more rows are not made: a transform that reads that many letters together (Turkmen's)
@@ -237,11 +279,5 @@ struct TransformTable: Sendable {
             lines.append(UTF16Text.string(piece.map { letters[$0] }) + "\t" + output)
         }
         return lines.joined(separator: "\n") + "\n"
-    }
-}
-
-private extension String {
-    func leftPadded(to width: Int) -> String {
-        String(repeating: "0", count: max(0, width - count)) + self
     }
 }

@@ -114,4 +114,23 @@ import Testing
         let output = try #require(table.apply(Array(name.utf16)))
         #expect(UTF16Text.string(output) == transform(name))
     }
+
+    /// A table made under another ICU is not used; a damaged one is an error naming its line.
+    @Test func staleOrDamagedTablesAreRefused() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("transform-table-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        func load(_ text: String) throws(RuleError) -> TransformTable? {
+            let path = folder.appendingPathComponent("t.tsv").path
+            FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+            return try TransformTable.load(id: "t", path: path)
+        }
+        let header = "transform\tt\nicu\t\(systemICUVersion)\nboundaries\t0020\n"
+        let table = try #require(try load(header + "ա\ta\nբ\tb\nաբ\tab-\n"))
+        #expect(table.apply(Array("աբ բ".utf16)).map(UTF16Text.string) == "ab- b")
+        #expect(table.apply(Array("աx".utf16)) == nil)
+        #expect(try load(header.replacingOccurrences(of: systemICUVersion, with: "0.1") + "ա\ta\n") == nil)
+        #expect(throws: RuleError.self) { try load(header + "ա a\n") }
+        #expect(throws: RuleError.self) { try load(header + "ա\ta\nաբ\tab\n") }
+    }
 }
