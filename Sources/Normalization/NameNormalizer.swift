@@ -232,19 +232,19 @@ public final class NameNormalizer: Sendable {
     /// capitals or compatibility letters (Arabic BGN's ⁿ).
     private func transliterate(_ units: inout [UInt16], script: Script, language: String?,
                                scalars: [Unicode.Scalar]) {
-        var done: Set<Script> = [.latin, .common, .inherited, .unknown]
+        var done = Self.latinScripts
         var next: Script? = script
         var language = language
         while let current = next, !done.contains(current), done.count < 8 {
-            done.insert(current)
+            done.append(current)
             if current == .cyrillic, language == nil || Self.isLatinTag(language) {
                 language = rules.guessCyrillicLanguage(scalars)
             }
-            rules.transliterator(script: current.isoCode, language: language)?.transliterate(&units)
+            rules.transliterate(&units, script: current.isoCode, language: language)
             language = nil
             next = Self.firstScriptOutsideLatin(units, excluding: done)
         }
-        if Self.firstScriptOutsideLatin(units, excluding: [.latin, .common, .inherited, .unknown]) != nil {
+        if Self.firstScriptOutsideLatin(units, excluding: Self.latinScripts) != nil {
             rules.fallbackTransliterator()?.transliterate(&units)
         }
         UTF16Text.replaceUnpairedSurrogates(&units)
@@ -258,7 +258,7 @@ public final class NameNormalizer: Sendable {
     /// out the same.
     private func finishNonASCII(_ units: inout [UInt16]) {
         for _ in 0..<2 {
-            guard let leftover = Self.firstScriptOutsideLatin(units, excluding: [.latin, .common, .inherited, .unknown])
+            guard let leftover = Self.firstScriptOutsideLatin(units, excluding: Self.latinScripts)
             else { break }
             let before = units
             let scalars = Array(String(decoding: units, as: UTF16.self).unicodeScalars)
@@ -322,7 +322,11 @@ public final class NameNormalizer: Sendable {
 
     /// The script of the first letter or digit that is not Latin, among scripts not in `excluding` (at
     /// U+0250 and up only: romanizations stay in the Latin blocks below it).
-    private static func firstScriptOutsideLatin(_ units: [UInt16], excluding: Set<Script>) -> Script? {
+    /// The scripts a key may keep: Latin, and characters every script shares. An array, made once: a set
+    /// literal built per name cost a tenth of an Armenian name's transliteration.
+    private static let latinScripts: [Script] = [.latin, .common, .inherited, .unknown]
+
+    private static func firstScriptOutsideLatin(_ units: [UInt16], excluding: [Script]) -> Script? {
         var index = 0
         while index < units.count {
             let unit = units[index]

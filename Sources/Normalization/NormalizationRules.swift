@@ -38,6 +38,9 @@ public final class NormalizationRules: Sendable {
     let cyrillicMarkers: [(language: String, letters: Set<Unicode.Scalar>)]
     /// Every marker letter, for a quick negative answer on the common case of a Russian name.
     let cyrillicMarkerLetters: Set<Unicode.Scalar>
+    /// ``markerIndex(_:)`` of the marker letters, made when a Cyrillic name first needs it (it case-folds
+    /// every letter of the blocks, which a run without Cyrillic names should not pay for at start-up).
+    private let cyrillicMarkerIndex = Mutex<[Bool]>([])
     private let searchKeyRules: CompiledRules
     private let matchKeyRules: CompiledRules
     /// `search-key.txt` for Latin text without ICU; nil when the table is missing or was generated from
@@ -52,6 +55,10 @@ public final class NormalizationRules: Sendable {
     /// A fingerprint of the rule files' text: keys computed under other rules are not comparable.
     public let fingerprint: String
     private let opened = Mutex<[String: Transliterator?]>([:])
+    /// Where the generated tables of the script transforms are; nil to send every name through ICU.
+    private let transformTablesPath: String?
+    /// Tables read so far, by transform ID (nil: none usable, ICU transliterates).
+    private let transformTables = Mutex<[String: TransformTable?]>([:])
 
     /// Loads the rules in `directory` (a `rules/` folder), compiling any the key table does not vouch for.
     /// - Throws: ``RuleError`` naming the file, line and column of the first fault.
@@ -98,6 +105,7 @@ public final class NormalizationRules: Sendable {
         fingerprint = Self.fingerprint(of: tables + [searchText, matchText])
         let wordKeysPath = directory.appendingPathComponent(Self.wordKeysFile).path
         wordKeys = fastPaths ? try Self.wordKeys(path: wordKeysPath, fingerprint: fingerprint) : [:]
+        transformTablesPath = fastPaths ? directory.appendingPathComponent(TransformTable.directoryName).path : nil
     }
 
     /// The rows of `word-keys.tsv` when it was made under rules with `fingerprint` and this ICU.
@@ -208,19 +216,66 @@ public final class NormalizationRules: Sendable {
         }
     }
 
-    /// The transliterator for a name in `script` (ISO 15924) and `language` (BCP 47, may be nil).
-    func transliterator(script: String, language: String?) -> Transliterator? {
+    /// Transliterates `units`, a case-folded name in `script` (ISO 15924) and `language` (BCP 47, may be nil),
+    /// by the transform `transliterators.tsv` names: by its generated table when that covers the text.
+    func transliterate(_ units: inout [UInt16], script: String, language: String?) {
+        guard let id = transformID(script: script, language: language) else { return }
+        if let output = transformTable(id: id)?.apply(units) {
+            units = output
+        } else {
+            transliterator(id: id)?.transliterate(&units)
+        }
+    }
+
+    /// The ID of the transform for a name in `script` and `language`.
+    func transformID(script: String, language: String?) -> String? {
         let language = language.map { Self.primaryLanguage($0) }
         let row = transformRows.first { $0.script == script && $0.language == language }
             ?? transformRows.first { $0.script == script && $0.language == "*" }
             ?? transformRows.first { $0.script == "*" && $0.language == "*" }
-        guard let id = row?.id else { return nil }
-        return transliterator(id: id)
+        return row?.id
     }
 
+    /// The table of transform `id`, read on first use; nil when there is none for this ICU.
+    func transformTable(id: String) -> TransformTable? {
+        guard let directory = transformTablesPath else { return nil }
+        return transformTables.withLock { tables in
+            if let known = tables[id] { return known }
+            let path = directory + "/" + TransformTable.fileName(id: id)
+            // A damaged generated table is not the user's fault: ICU still gives the right output.
+            let table = try? TransformTable.load(id: id, path: path)
+            tables[id] = .some(table)
+            return table
+        }
+    }
+
+    /// The IDs of the transforms of the scripts whose tables `Scripts/refresh-key-table` makes (Armenian,
+    /// Georgian and Cyrillic, in every language `transliterators.tsv` lists), with their script.
+    public var tabledTransforms: [(id: String, script: String)] {
+        var seen: Set<String> = []
+        return transformRows.filter { Self.tabledScripts.contains($0.script) && seen.insert($0.id).inserted }
+            .map { ($0.id, $0.script) }
+    }
+
+    /// The file name of the table of transform `id`, inside `rules/transforms/`.
+    public static func transformTableFileName(id: String) -> String {
+        TransformTable.fileName(id: id)
+    }
+
+    static let tabledScripts: Set<String> = ["Armn", "Geor", "Cyrl"]
+
+    /// The text of the table of transform `id` for letters of `script` (ISO 15924), made by ICU (for
+    /// `Scripts/refresh-key-table`); nil when the system ICU has no such transform or the table would be too
+    /// large to ship (``TransformTable/maxRows``).
+    public func transformTableText(id: String, script: String) -> String? {
+        guard let transform = transliterator(id: id),
+              let script = (Int32(0)..<256).lazy.map(Script.init(code:)).first(where: { $0.isoCode == script })
+        else { return nil }
+        return TransformTable.generate(transform: transform, script: script)
+    }
 
     /// Opens `id` once; a transform that fails to open is remembered as missing rather than retried.
-    private func transliterator(id: String) -> Transliterator? {
+    func transliterator(id: String) -> Transliterator? {
         opened.withLock { cache in
             if let known = cache[id] { return known }
             let transliterator = try? Transliterator(id: id)
@@ -231,29 +286,42 @@ public final class NormalizationRules: Sendable {
 
     /// The general fallback transform for letters left in other scripts.
     func fallbackTransliterator() -> Transliterator? {
-        transliterator(script: "*", language: nil)
+        transformID(script: "*", language: nil).flatMap { transliterator(id: $0) }
     }
 
     /// The language of a Cyrillic name, guessed from marker letters; nil (Russian) when none is present.
     func guessCyrillicLanguage(_ scalars: some Sequence<Unicode.Scalar>) -> String? {
-        var present: Set<Unicode.Scalar> = []
+        // The distinct marker letters present (names are short: a linear search beats a set).
+        var present: [Unicode.Scalar] = []
+        let markerIndex = cyrillicMarkerIndex.withLock { index in
+            if index.isEmpty { index = Self.markerIndex(cyrillicMarkerLetters) }
+            return index
+        }
         for scalar in scalars where scalar.value >= 0x400 && scalar.value < 0x530 {
-            for letter in Self.cyrillicFoldedLetters[Int(scalar.value - 0x400)]
-            where cyrillicMarkerLetters.contains(letter) {
-                present.insert(letter)
+            let index = Int(scalar.value - 0x400)
+            guard markerIndex[index] else { continue }
+            for letter in Self.cyrillicFoldedLetters[index]
+            where cyrillicMarkerLetters.contains(letter) && !present.contains(letter) {
+                present.append(letter)
             }
         }
         if present.isEmpty { return nil }
         var best: String?
         var bestScore = 0
         for (language, letters) in cyrillicMarkers {
-            let score = letters.intersection(present).count
+            let score = present.count(where: letters.contains)
             if score > bestScore {
                 best = language
                 bestScore = score
             }
         }
         return best
+    }
+
+    /// For each letter of the Cyrillic blocks, whether it or its base letter is a marker letter: most names
+    /// (Russian) have none, and that answer costs an array lookup a letter.
+    private static func markerIndex(_ markers: Set<Unicode.Scalar>) -> [Bool] {
+        cyrillicFoldedLetters.map { $0.contains(where: markers.contains) }
     }
 
     /// Each letter of the Cyrillic blocks (U+0400–U+052F) in lower case, and also without its marks when

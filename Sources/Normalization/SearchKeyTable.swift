@@ -185,7 +185,8 @@ struct SearchKeyTable: Sendable {
     }
 }
 
-private extension String {
+extension String {
+    /// Hex code points in the generated tables are four digits.
     func leftPadded(to width: Int) -> String {
         String(repeating: "0", count: max(0, width - count)) + self
     }

@@ -29,11 +29,32 @@ struct Normalize: TakesNames {
     @Flag(help: .hidden)
     var printWordKeys = false
 
+    /// For `Scripts/refresh-key-table`: the file name of each script transform's table, one a line.
+    @Flag(help: .hidden)
+    var listTransformTables = false
+
+    /// For `Scripts/refresh-key-table`: the table of the transform whose file name is given (nothing when
+    /// there is none to make).
+    @Option(help: .hidden)
+    var printTransformTable: String?
+
     func run() throws {
         let output = StandardOutput()
         defer { output.flush() }
         if printKeyTable {
             output.write(try NormalizationRules().searchKeyTableText())
+            return
+        }
+        if listTransformTables || printTransformTable != nil {
+            let rules = try NormalizationRules()
+            for (id, script) in rules.tabledTransforms {
+                if listTransformTables {
+                    output.write(NormalizationRules.transformTableFileName(id: id) + "\n")
+                } else if NormalizationRules.transformTableFileName(id: id) == printTransformTable {
+                    // Nothing for a transform the system ICU lacks or whose table would be too large.
+                    output.write(rules.transformTableText(id: id, script: script) ?? "")
+                }
+            }
             return
         }
         let normalizer = try NameNormalizer()
