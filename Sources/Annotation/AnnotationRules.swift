@@ -45,6 +45,12 @@ public struct AnnotationRules: Sendable {
     package var streetNames: [String: StreetName]
     /// The street words that are abbreviations and end with a dot ("St.", "Ave.").
     package var streetAbbreviations: Set<String>
+    /// Organisations' names that hold a place name as a figure of speech ("United Russia", «Единая Россия»), from
+    /// `Gazetteer/annotation/organisation-names.tsv`.
+    package var organisationNames: PhraseIndex
+    /// Nationality adjectives of several words ("Sri Lankan", "New Zealander"): "Lankan" alone is a village in
+    /// Azerbaijan.
+    package var demonymPhrases: PhraseIndex
     /// Words that join the parts of a name: "of" (Republic of Armenia), "and" (Bosnia and Herzegovina).
     package var connectors: Set<String>
     /// Inflections by script (ISO 15924 code): the ending as written (lower case), and what to put back.
@@ -100,6 +106,11 @@ public struct AnnotationRules: Sendable {
         for row in generic.rows { genericWords[normalizer.searchKey(row.cells[0])] = row.cells[2] }
         self.genericWords = genericWords
 
+        let organisations = try RuleTable(
+            path: dataDirectory.appendingPathComponent("annotation/organisation-names.tsv").path, columns: 1)
+        organisationNames = PhraseIndex(organisations.rows.map { normalizer.searchKey($0.cells[0]) })
+        demonymPhrases = PhraseIndex(demonyms.keys)
+
         let streets = dataDirectory.appendingPathComponent("annotation/street-names.tsv").path
         var streetNames: [String: StreetName] = [:]
         var streetAbbreviations: Set<String> = []
@@ -114,6 +125,26 @@ public struct AnnotationRules: Sendable {
         }
         self.streetNames = streetNames
         self.streetAbbreviations = streetAbbreviations
+    }
+
+    /// Phrases of several words, found by the search key of their first word.
+    package struct PhraseIndex: Sendable {
+        private var rests: [String: [[String]]] = [:]
+
+        /// Indexes the phrases of several words among `keys` (search keys, words separated by spaces).
+        init(_ keys: some Sequence<String>) {
+            for key in keys {
+                let words = key.split(separator: " ").map(String.init)
+                guard words.count > 1 else { continue }
+                rests[words[0], default: []].append(Array(words.dropFirst()))
+            }
+            rests = rests.mapValues { $0.sorted { $0.count > $1.count } }
+        }
+
+        /// The keys of the words after `first` in each phrase that begins with it, longest first.
+        package func rests(after first: String) -> [[String]] {
+            rests[first] ?? []
+        }
     }
 
     /// Where a street word stands in a street's name.

@@ -233,8 +233,8 @@ enum ContextRanker {
         }
 
         /// Whether another place of the document vouches for a reading: the same place by another name,
-        /// a place in the same first-level division or within 250 km, or, for a sizeable place, any place
-        /// in its country.
+        /// a place in the same first-level division or within 250 km (100 km for a village), or, for a sizeable
+        /// place, any place in its country.
         func corroborates(_ entry: KeyEntry, keyID: Int) -> Bool {
             guard total - ownTotal[keyID] > 1e-9 else { return false }
             if let indices = byPlace[entry.pid], indices.contains(where: { counts(anchors[$0], for: entry, keyID: keyID) }) {
@@ -244,7 +244,8 @@ enum ContextRanker {
             if divisionWeight[division, default: 0] - ownDivision[OwnDivision(keyID: keyID, division: division), default: 0] > 1e-9 {
                 return true
             }
-            if nearestAnchor(to: entry, keyID: keyID) <= 250 { return true }
+            // A hamlet that shares a surname ("Welch" in a Kansas City story, Welch, Oklahoma) must be closer.
+            if nearestAnchor(to: entry, keyID: keyID) <= (Resolver.importance(of: entry) < 0.7 ? 100 : 250) { return true }
             let country = countryWeight[entry.country, default: 0] - ownCountry[keyID << 16 | Int(entry.country), default: 0]
             return country > 1e-9 && Resolver.importance(of: entry) >= 0.8
         }

@@ -1,16 +1,17 @@
 import Resolution
 
 extension MentionDetector {
-    /// An abbreviation that stands for a place (США, ՀՀ, ABŞ, ABD'nin, ԱՄՆ-ի, B.C., Que.), from
+    /// An abbreviation that stands for a place (США, ՀՀ, ABŞ, ABD'nin, ԱՄՆ-ի, აშშ-ის, B.C., Que.), from
     /// `Gazetteer/annotation/place-abbreviations.tsv`, with the last word it covers. The span keeps an ending
     /// written after a hyphen (ԱՄՆ-ի, ABŞ-ın) and stops at an apostrophe (ABD'nin).
     func abbreviationMatch(at index: Int) -> (Found, Int)? {
         var range = words[index].range
         if let apostrophe = apostropheSplit(range) { range = range.lowerBound..<apostrophe }
-        // Abbreviations are in capitals (США, ABŞ, Aİ) or end with a dot (Que., Phila.), and the longest has five
-        // letters and a dot inside (Phila, L.A): most words are none.
+        // Abbreviations are in capitals (США, ABŞ, Aİ), end with a dot (Que., Phila.) or are in a script without
+        // capitals (აშშ), and the longest has five letters and a dot inside (Phila, L.A): most words are none.
         let dotFollows = range.upperBound < units.count && units[range.upperBound] == 0x2E
-        guard range.count <= 6, dotFollows || isInCapitals(range), !rules.placeAbbreviations.isEmpty else { return nil }
+        guard range.count <= 6, dotFollows || words[index].isUncased || isInCapitals(range),
+              !rules.placeAbbreviations.isEmpty else { return nil }
         var form = text(range)
         let dotted = dotFollows && rules.placeAbbreviations[form + "."] != nil
         if dotted { form += "." }

@@ -23,7 +23,7 @@ extension MentionDetector {
     static let sovietRepublicWords: Set<String> = ["ssr", "khsh"]
 
     /// The country with ISO code `code`, as the gazetteer has it.
-    private func countryCandidates(_ code: String) -> [Resolver.Candidate] {
+    func countryCandidates(_ code: String) -> [Resolver.Candidate] {
         lookup(code).filter { Resolver.importance(of: $0.entry) >= 1.0 && $0.entry.countryCode == code }
     }
 }

@@ -45,9 +45,11 @@ extension MentionDetector {
            facts(index + 1).roles.contains(.givenName), namesPlace(index) { return nil }
         guard precededByTitle || (isGivenName && next) else { return nil }
         var end = index
-        // "Matthew D. Flores": an initial and its dot stay inside the name.
+        // "Matthew D. Flores": an initial and its dot stay inside the name. "Prezident İlham Əliyev Fransa
+        // Prezidenti Emmanuel Makronla": after a given name and a surname, a country's name begins the next
+        // person's title.
         while end + 1 < words.count, joins(words[end + 1]) || followsInitial(end + 1), words[end + 1].isCapitalized,
-              end - index < 3, !isInflectedPlace(end + 1) {
+              end - index < 3, !isInflectedPlace(end + 1), end == index || !namesCountry(end + 1) {
             end += 1
         }
         if precededByTitle, end == index, !isGivenName {
@@ -64,6 +66,14 @@ extension MentionDetector {
     /// case ending.
     func namesPlace(_ index: Int) -> Bool {
         (longestName(at: index) ?? 0) > 0 || isInflectedPlace(index)
+    }
+
+    /// Whether word `index`, read up to an apostrophe, is a country's name ("Fransa", "Türkiye'nin").
+    func namesCountry(_ index: Int) -> Bool {
+        guard (longestName(at: index) ?? 0) > 0 else { return false }
+        let range = words[index].range
+        let best = lookup(text(range.lowerBound..<(apostropheSplit(range) ?? range.upperBound))).first
+        return best.map { Resolver.importance(of: $0.entry) >= 1 && ($0.type == .exact || $0.type == .alias) } ?? false
     }
 
     /// How many words the longest known name starting at `index` has, reading the word only up to an

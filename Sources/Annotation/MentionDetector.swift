@@ -169,6 +169,16 @@ struct MentionDetector {
                 skipUntil = productEnd
                 continue
             }
+            // "United Russia" is a party, "Sri Lankan" an adjective: neither names the place inside it.
+            if let organisationEnd = phraseEnd(at: index, in: rules.organisationNames) {
+                skipUntil = organisationEnd
+                continue
+            }
+            if let (mention, last) = demonymPhrase(at: index) {
+                if let mention { found.append(mention) }
+                skipUntil = last
+                continue
+            }
             if var (mention, last) = longestMatch(at: index) {
                 if isSurname(mention, at: index) {
                     // "Nakishia Sullivan … Sullivan pulled a box cutter": the surname stands for the person
@@ -357,6 +367,9 @@ struct MentionDetector {
         let ordinary = single ? rules.commonWords.contains(key) || roles.contains(.givenName)
             : rules.commonWords.contains(key) || !words[span].indices.contains { facts($0).roles.contains(.generic) }
                 && key.split(separator: " ").allSatisfy { rules.commonWords.contains(String($0)) || rules.connectors.contains(String($0)) }
+        // A phrase of the lists as a whole ("City Park", "City Council") names no place, though a town has a
+        // park or neighbourhood of that name.
+        if !single, rules.commonWords.contains(key) { return nil }
         // Part of a longer capitalized run that is no name ("South Ossetian", "East Bank"): only a place by its
         // own main name, and not an ordinary word.
         if partOfLongerRun, ordinary || !exact { return nil }
