@@ -79,8 +79,23 @@ package struct JSONWriter: Sendable {
 
     package mutating func number(_ value: Int) {
         separate()
-        bytes.append(contentsOf: String(value).utf8)
+        appendDigits(value)
         needsComma = true
+    }
+
+    /// The decimal digits of `value`, without a `String` in between.
+    private mutating func appendDigits(_ value: Int) {
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var start = 20
+            repeat {
+                start -= 1
+                digits[start] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start...]))
+        }
     }
 
     /// A finite number in its shortest round-trip form; non-finite values, which JSON cannot hold, as null.
@@ -88,7 +103,7 @@ package struct JSONWriter: Sendable {
         guard value.isFinite else { return null() }
         separate()
         if value == value.rounded(), abs(value) < 1e15 {
-            bytes.append(contentsOf: String(Int(value)).utf8)
+            appendDigits(Int(value))
         } else {
             bytes.append(contentsOf: value.description.utf8)
         }

@@ -55,7 +55,9 @@ extension Statement {
 enum Column {
     static func text(_ statement: OpaquePointer, _ index: Int32) -> String? {
         guard let pointer = sqlite3_column_text(statement, index) else { return nil }
-        return String(cString: pointer)
+        // SQLite knows the length: no scan for the terminating zero (String(cString:) made one per column).
+        return String(decoding: UnsafeBufferPointer(start: pointer, count: Int(sqlite3_column_bytes(statement, index))),
+                      as: UTF8.self)
     }
 
     static func int(_ statement: OpaquePointer, _ index: Int32) -> Int64 {

@@ -20,13 +20,15 @@ public final class LookupConnection: @unchecked Sendable {
     private let placeByIDStatement: OpaquePointer
     private let geonamesPlaceStatement: OpaquePointer
     private let lexiconStatement: OpaquePointer
-    /// Every match key of the database, in memory: keys no name has never reach SQLite.
-    package let keyFilter: MatchKeyFilter
+    /// What the connection keeps in memory from the database: its key filter, and the lexicon's large
+    /// categories as hashes; read by the pool's first connection and shared by the others.
+    package let memory: LookupMemory
+    package var keyFilter: MatchKeyFilter { memory.keyFilter }
     private let codes: KeyCodes
     private let buckets: FuzzyBuckets
 
-    /// - Parameter keyFilter: the database's filter, when another connection has read it already.
-    init(path: String, keyFilter: MatchKeyFilter? = nil) throws(StoreError) {
+    /// - Parameter memory: the database's filters, when another connection has read them already.
+    init(path: String, memory: LookupMemory? = nil) throws(StoreError) {
         self.path = path
         var handle: OpaquePointer?
         // The file never changes in place (a rebuild renames a new file over it), so it is opened immutable:
@@ -67,7 +69,11 @@ public final class LookupConnection: @unchecked Sendable {
         placeByIDStatement = try prepare("SELECT pid FROM place WHERE id = ?")
         geonamesPlaceStatement = try prepare("SELECT pid FROM place WHERE pid = ? AND id IS NULL")
         lexiconStatement = try prepare("SELECT 1 FROM lexicon WHERE category = ? AND search_key = ?")
-        self.keyFilter = keyFilter ?? MatchKeyFilter(handle: handle)
+        // One read transaction for the connection's life: the file is immutable, so it never goes stale, and
+        // each lookup no longer begins and ends a transaction of its own (callgrind: a third of a place row's
+        // instructions went to that, in sqlite3_step and sqlite3_reset).
+        sqlite3_exec(handle, "BEGIN", nil, nil, nil)
+        self.memory = memory ?? LookupMemory(handle: handle)
         let codeStatement = try prepare("SELECT value FROM key_code ORDER BY code")
         defer { sqlite3_finalize(codeStatement) }
         var values: [UInt64] = []
@@ -119,7 +125,7 @@ public final class LookupConnection: @unchecked Sendable {
 
     /// Every name whose match key is `matchKey`, with its place's ranking data.
     package func entries(matchKey: String) -> [KeyEntry] {
-        guard keyFilter.mayContain(matchKey) else { return [] }
+        guard memory.keyFilter.mayContain(matchKey) else { return [] }
         defer { sqlite3_reset(keyStatement) }
         sqlite3_bind_text(keyStatement, 1, matchKey, -1, Self.transient)
         var entries: [KeyEntry] = []
@@ -183,13 +189,14 @@ public final class LookupConnection: @unchecked Sendable {
 
     /// Whether `searchKey` is an ordinary word of some language (the lexicon's `common` category).
     package func isCommonWord(_ searchKey: String) -> Bool {
-        lexiconContains(searchKey, category: "common")
+        memory.commonWords?.contains(searchKey) ?? lexiconContains(searchKey, category: "common")
     }
 
     /// Whether `searchKey` is a surname: a frequent US one or one the news of the region names alone (the
     /// lexicon's `surname` category: Borrell), or a form of a Russian one (`surname-ru`: Putin, Peskov, Mirzoyan).
     package func isSurname(_ searchKey: String) -> Bool {
-        lexiconContains(searchKey, category: "surname") || lexiconContains(searchKey, category: "surname-ru")
+        memory.surnames?.contains(searchKey) ?? lexiconContains(searchKey, category: "surname")
+            || lexiconContains(searchKey, category: "surname-ru")
     }
 
     /// Whether the lexicon's `category` has `searchKey`: one probe of its primary key, for lists too large to
@@ -245,12 +252,32 @@ public final class LookupConnection: @unchecked Sendable {
     }
 }
 
+/// What lookups keep of the database in memory, so that most questions never reach SQLite.
+package struct LookupMemory: Sendable {
+    /// Every match key of the database: keys no name has are answered here.
+    package let keyFilter: MatchKeyFilter
+    /// The lexicon's `common` and `surname` categories as hashes (``LexiconWords``), which a query's words are
+    /// checked against; nil for a database without them, whose rows are probed instead.
+    let commonWords: LexiconWords?
+    let surnames: LexiconWords?
+
+    init(handle: OpaquePointer) {
+        keyFilter = MatchKeyFilter(handle: handle)
+        func words(_ category: String) -> LexiconWords? {
+            let hashes = SortedHashes(handle: handle, name: LexiconWords.blobName(category))
+            return hashes.isEmpty ? nil : LexiconWords(hashes: hashes)
+        }
+        commonWords = words("common")
+        surnames = words("surname")
+    }
+}
+
 /// A pool of lookup connections, shared by any number of tasks: each lookup borrows one.
 public final class LookupPool: Sendable {
     public let path: String
     private let idle = Mutex<[LookupConnection]>([])
-    /// The database's key filter, read by the first connection and shared by the others.
-    private let keyFilter = Mutex<MatchKeyFilter?>(nil)
+    /// The database's in-memory filters, read by the first connection and shared by the others.
+    private let memory = Mutex<LookupMemory?>(nil)
 
     public init(path: String) {
         self.path = path
@@ -264,9 +291,9 @@ public final class LookupPool: Sendable {
     }
 
     private func newConnection() throws(StoreError) -> LookupConnection {
-        let connection = try LookupConnection(path: path, keyFilter: keyFilter.withLock { $0 })
-        keyFilter.withLock { filter in
-            if filter == nil { filter = connection.keyFilter }
+        let connection = try LookupConnection(path: path, memory: memory.withLock { $0 })
+        memory.withLock { memory in
+            if memory == nil { memory = connection.memory }
         }
         return connection
     }
