@@ -306,22 +306,21 @@ final class LexiconHashes: Sendable {
     /// The words of `category` when they are (or now get) read into memory, through `handle`; nil when the
     /// caller is to probe the table instead.
     func words(_ category: String, handle: OpaquePointer) -> LexiconWords? {
-        let mustRead = states.withLock { states -> Bool? in
-            switch states[category] {
-            case .read: return nil
-            case .probed(let count) where count + 1 >= Self.probesBeforeReading: return true
-            case .probed(let count):
-                states[category] = .probed(count + 1)
-                return false
-            case nil:
-                states[category] = .probed(1)
-                return false
+        let state = states.withLock { states -> State in
+            let state: State = switch states[category] {
+            case .read(let words): .read(words)
+            case .probed(let count): .probed(count + 1)
+            case nil: .probed(1)
             }
+            if case .probed(let count) = state, count < Self.probesBeforeReading { states[category] = state }
+            return state
         }
-        switch mustRead {
-        case false?:
+        switch state {
+        case .read(let words):
+            return words
+        case .probed(let count) where count < Self.probesBeforeReading:
             return nil
-        case true?:
+        case .probed:
             var words: LexiconWords?
             if LexiconWords.hashedCategories.contains(category) {
                 let hashes = SortedHashes(handle: handle, name: LexiconWords.blobName(category))
@@ -329,11 +328,6 @@ final class LexiconHashes: Sendable {
             }
             states.withLock { $0[category] = .read(words) }
             return words
-        case nil:
-            return states.withLock { states in
-                if case .read(let words) = states[category] { return words }
-                return nil
-            }
         }
     }
 }
