@@ -237,7 +237,9 @@ public final class Resolver: Sendable {
     /// Whether a query search key is `name` with its ə written e, as Turkish and Russian write Azerbaijani
     /// names (Yellice for Yellicə, Kelbecer for Kəlbəcər): the name itself, not another convention's spelling.
     private func isTurkishSpelling(of name: String, among keys: [String]) -> Bool {
-        guard name.unicodeScalars.contains(where: { $0 == "ə" || $0 == "Ə" }) else { return false }
+        // Asked only when no place has the query's own spelling (else `keys` is empty): then the name's key,
+        // which may need ICU, is not computed at all.
+        guard !keys.isEmpty, name.unicodeScalars.contains(where: { $0 == "ə" || $0 == "Ə" }) else { return false }
         let turkish = name.replacingOccurrences(of: "ə", with: "e").replacingOccurrences(of: "Ə", with: "E")
         return keys.contains(normalizer.searchKey(turkish))
     }

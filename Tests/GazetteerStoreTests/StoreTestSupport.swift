@@ -27,7 +27,8 @@ enum StoreTestSupport {
 
     /// Builds a database from the fixture files; returns its path and the skipped-row counts.
     @discardableResult
-    static func buildFixture(at url: URL, extraPlaces: [String] = [], whosOnFirst: URL? = nil, strict: Bool = false,
+    static func buildFixture(at url: URL, extraPlaces: [String] = [], whosOnFirst: URL? = nil,
+                             lexicons: [(path: String, category: String)] = [], strict: Bool = false,
                              reported: ReportLog = ReportLog()) throws -> StoreBuilder.Report {
         let builder = try StoreBuilder(destination: url, normalizer: normalizer,
                                        diagnostics: ImportDiagnostics(strict: strict, report: reported.append))
@@ -39,6 +40,7 @@ enum StoreTestSupport {
         try builder.importAlternateNames(path: fixture("alternateNames.txt"))
         try builder.importCurated(directory: URL(fileURLWithPath: fixture("curated")))
         if let whosOnFirst { try builder.importWhosOnFirst(directory: whosOnFirst) }
+        for lexicon in lexicons { try builder.importLexicon(path: lexicon.path, label: lexicon.category) }
         return try builder.finish()
     }
 

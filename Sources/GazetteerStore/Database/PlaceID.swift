@@ -7,6 +7,11 @@ enum PlaceID {
     /// The SQL expression of a `place` row's public id.
     static let column = "coalesce(place.id, 'geonames:' || place.pid)"
 
+    /// The id ``column`` gives a place whose row stores none.
+    static func derived(_ pid: Int64) -> String {
+        "geonames:" + String(pid)
+    }
+
     /// Whether `id` is the one derived for the place numbered `pid`, and so is not stored.
     static func isDerived(_ id: String, pid: Int64) -> Bool {
         derivedPID(id) == pid

@@ -7,8 +7,9 @@ import GRDB
 /// Two different keys share a 56-bit hash about once in 2⁵⁶ ÷ words lookups (under 10⁻¹¹ for the largest
 /// category): such a collision is the only way an answer can differ from the lexicon table's.
 public struct LexiconWords: Sendable {
-    /// The categories kept as hashes: the large ones, only ever asked whether they hold a word.
-    static let hashedCategories = ["common", "given-name", "surname"]
+    /// The categories kept as hashes: the large ones, only ever asked whether they hold a word. The Russian
+    /// person names are asked about every Cyrillic word and every lone word a query names.
+    static let hashedCategories = ["common", "given-name", "surname", "given-name-ru", "patronymic-ru", "surname-ru"]
     private let hashes: SortedHashes
 
     /// The words with these search keys.

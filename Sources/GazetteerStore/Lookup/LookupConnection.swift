@@ -61,11 +61,14 @@ public final class LookupConnection: @unchecked Sendable {
         keyStatement = try prepare("SELECT entries FROM key_index WHERE match_key = ? ORDER BY part")
         bucketStatement = try prepare("SELECT entries FROM fuzzy_bucket WHERE bucket = ?")
         fuzzyKeyStatement = try prepare("SELECT match_key FROM fuzzy_key WHERE kid = ?")
-        placeStatement = try prepare("SELECT \(GazetteerDatabase.placeColumns) FROM \(GazetteerDatabase.placeTables) WHERE place.pid = ?")
-        nameStatement = try prepare("""
-            SELECT name.name, language, kind, label.name, search_key FROM name JOIN label ON label.code = name.source
-            WHERE pid = ? AND seq = ?
+        // Rows are read alone: sources and country names come from ``LookupMemory``, where joins to the
+        // label and country tables cost a b-tree probe each per row.
+        placeStatement = try prepare("""
+            SELECT id, name, feature_class, feature_code, country, admin1, admin2, admin1_name, admin2_name,
+            \(StoredCoordinate.degrees("latitude")), \(StoredCoordinate.degrees("longitude")), population, timezone,
+            source FROM place WHERE pid = ?
             """)
+        nameStatement = try prepare("SELECT name, language, kind, source, search_key FROM name WHERE pid = ? AND seq = ?")
         placeByIDStatement = try prepare("SELECT pid FROM place WHERE id = ?")
         geonamesPlaceStatement = try prepare("SELECT pid FROM place WHERE pid = ? AND id IS NULL")
         lexiconStatement = try prepare("SELECT 1 FROM lexicon WHERE category = ? AND search_key = ?")
@@ -177,31 +180,33 @@ public final class LookupConnection: @unchecked Sendable {
     public func place(pid: Int64) -> Place? {
         defer { sqlite3_reset(placeStatement) }
         sqlite3_bind_int64(placeStatement, 1, pid)
-        guard hasRow(placeStatement) else { return nil }
+        // The label's inner join and the country's left join of ``GazetteerDatabase/placeColumns``, in memory.
+        guard hasRow(placeStatement), let source = memory.labels[Column.int(placeStatement, 13)] else { return nil }
         let s = placeStatement
-        return Place(id: Column.text(s, 0) ?? "", name: Column.text(s, 1) ?? "", featureClass: Column.text(s, 2) ?? "",
-                     featureCode: Column.text(s, 3) ?? "", country: Column.text(s, 4) ?? "",
+        let country = Column.text(s, 4) ?? ""
+        return Place(id: Column.text(s, 0) ?? PlaceID.derived(pid), name: Column.text(s, 1) ?? "",
+                     featureClass: Column.text(s, 2) ?? "", featureCode: Column.text(s, 3) ?? "", country: country,
                      admin1: Column.text(s, 5) ?? "", admin2: Column.text(s, 6) ?? "", admin1Name: Column.text(s, 7),
                      admin2Name: Column.text(s, 8), latitude: Column.double(s, 9), longitude: Column.double(s, 10),
-                     population: Int(Column.int(s, 11)), timezone: Column.text(s, 12), source: Column.text(s, 13) ?? "",
-                     countryName: Column.text(s, 14))
+                     population: Int(Column.int(s, 11)), timezone: Column.text(s, 12), source: source,
+                     countryName: memory.countryNames[country])
     }
 
     /// Whether `searchKey` is an ordinary word of some language (the lexicon's `common` category).
     package func isCommonWord(_ searchKey: String) -> Bool {
-        memory.commonWords?.contains(searchKey) ?? lexiconContains(searchKey, category: "common")
+        lexiconContains(searchKey, category: "common")
     }
 
     /// Whether `searchKey` is a surname: a frequent US one or one the news of the region names alone (the
     /// lexicon's `surname` category: Borrell), or a form of a Russian one (`surname-ru`: Putin, Peskov, Mirzoyan).
     package func isSurname(_ searchKey: String) -> Bool {
-        memory.surnames?.contains(searchKey) ?? lexiconContains(searchKey, category: "surname")
-            || lexiconContains(searchKey, category: "surname-ru")
+        lexiconContains(searchKey, category: "surname") || lexiconContains(searchKey, category: "surname-ru")
     }
 
-    /// Whether the lexicon's `category` has `searchKey`: one probe of its primary key, for lists too large to
-    /// hold in memory for every process (Russian person names).
+    /// Whether the lexicon's `category` has `searchKey`: from the category's hashes when the database has them
+    /// (``LexiconWords``), else one probe of the table's primary key.
     package func lexiconContains(_ searchKey: String, category: String) -> Bool {
+        if let handle, let words = memory.lexicon.words(category, handle: handle) { return words.contains(searchKey) }
         defer { sqlite3_reset(lexiconStatement) }
         sqlite3_bind_text(lexiconStatement, 1, category, -1, Self.transient)
         sqlite3_bind_text(lexiconStatement, 2, searchKey, -1, Self.transient)
@@ -230,11 +235,10 @@ public final class LookupConnection: @unchecked Sendable {
         defer { sqlite3_reset(nameStatement) }
         sqlite3_bind_int64(nameStatement, 1, KeyEntry.pid(ofName: nid))
         sqlite3_bind_int64(nameStatement, 2, KeyEntry.seq(ofName: nid))
-        guard hasRow(nameStatement) else { return nil }
+        guard hasRow(nameStatement), let source = memory.labels[Column.int(nameStatement, 3)] else { return nil }
         let name = Column.text(nameStatement, 0) ?? ""
         return (name, Column.text(nameStatement, 1) ?? "", KeyEntry.kind(code: Column.int(nameStatement, 2)),
-                Column.text(nameStatement, 3) ?? "",
-                StoredSearchKey.searchKey(stored: Column.text(nameStatement, 4), name: name))
+                source, StoredSearchKey.searchKey(stored: Column.text(nameStatement, 4), name: name))
     }
 
     /// Match keys within `maxDistance` edits of `matchKey` (other than itself), nearest first.
@@ -256,19 +260,77 @@ public final class LookupConnection: @unchecked Sendable {
 package struct LookupMemory: Sendable {
     /// Every match key of the database: keys no name has are answered here.
     package let keyFilter: MatchKeyFilter
-    /// The lexicon's `common` and `surname` categories as hashes (``LexiconWords``), which a query's words are
-    /// checked against; nil for a database without them, whose rows are probed instead.
-    let commonWords: LexiconWords?
-    let surnames: LexiconWords?
+    /// The lexicon's large categories as hashes (``LexiconWords/hashedCategories``): a query's words and a
+    /// text's Cyrillic words are checked against them.
+    let lexicon = LexiconHashes()
+    /// The `label` table (sources by number) and the `country` table's names by code: a handful and some
+    /// 250 rows, which every place and name row refers to.
+    let labels: [Int64: String]
+    let countryNames: [String: String]
 
     init(handle: OpaquePointer) {
         keyFilter = MatchKeyFilter(handle: handle)
-        func words(_ category: String) -> LexiconWords? {
-            let hashes = SortedHashes(handle: handle, name: LexiconWords.blobName(category))
-            return hashes.isEmpty ? nil : LexiconWords(hashes: hashes)
+        var labels: [Int64: String] = [:]
+        Self.forEachRow("SELECT code, name FROM label", handle: handle) { labels[Column.int($0, 0)] = Column.text($0, 1) }
+        self.labels = labels
+        var countryNames: [String: String] = [:]
+        Self.forEachRow("SELECT code, name FROM country", handle: handle) { row in
+            if let code = Column.text(row, 0) { countryNames[code] = Column.text(row, 1) }
         }
-        commonWords = words("common")
-        surnames = words("surname")
+        self.countryNames = countryNames
+    }
+
+    private static func forEachRow(_ sql: String, handle: OpaquePointer, _ body: (OpaquePointer) -> Void) {
+        var statement: OpaquePointer?
+        guard sqlite3_prepare_v2(handle, sql, -1, &statement, nil) == SQLITE_OK, let statement else { return }
+        defer { sqlite3_finalize(statement) }
+        while sqlite3_step(statement) == SQLITE_ROW { body(statement) }
+    }
+}
+
+/// The lexicon's hashed categories, each read into memory once lookups have asked about it
+/// ``probesBeforeReading`` times: a stream of names or a Russian text asks thousands of times, and a process
+/// that resolves one name should not read a megabyte for it (a `word_index` blob costs several instructions a
+/// byte to read: its table is WITHOUT ROWID, so finding the row copies the blobs it passes). Shared by the
+/// connections of a pool.
+final class LexiconHashes: Sendable {
+    static let probesBeforeReading = 64
+
+    private enum State {
+        /// Asked about this many times, each answered by a probe of the table.
+        case probed(Int)
+        /// Read: its words, or nil when the database keeps no hashes of it.
+        case read(LexiconWords?)
+    }
+
+    private let states = Mutex<[String: State]>([:])
+
+    /// The words of `category` when they are (or now get) read into memory, through `handle`; nil when the
+    /// caller is to probe the table instead.
+    func words(_ category: String, handle: OpaquePointer) -> LexiconWords? {
+        let state = states.withLock { states -> State in
+            let state: State = switch states[category] {
+            case .read(let words): .read(words)
+            case .probed(let count): .probed(count + 1)
+            case nil: .probed(1)
+            }
+            if case .probed(let count) = state, count < Self.probesBeforeReading { states[category] = state }
+            return state
+        }
+        switch state {
+        case .read(let words):
+            return words
+        case .probed(let count) where count < Self.probesBeforeReading:
+            return nil
+        case .probed:
+            var words: LexiconWords?
+            if LexiconWords.hashedCategories.contains(category) {
+                let hashes = SortedHashes(handle: handle, name: LexiconWords.blobName(category))
+                words = hashes.isEmpty ? nil : LexiconWords(hashes: hashes)
+            }
+            states.withLock { $0[category] = .read(words) }
+            return words
+        }
     }
 }
 

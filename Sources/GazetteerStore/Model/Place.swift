@@ -59,11 +59,18 @@ public struct Place: Hashable, Sendable, Codable {
     /// How a person would name the place unambiguously: the name, its first-level division and its country,
     /// each left out where it repeats the one before ("Jermuk, Vayots Dzor, Armenia"; "Armenia").
     public var label: String {
-        var parts = [name]
-        for part in [admin1Name, countryName ?? (country.isEmpty ? nil : country)] {
-            guard let part, !part.isEmpty, part != parts.last else { continue }
-            parts.append(part)
+        // Built in place: every result written carries a label, and arrays of the parts cost more than the rest
+        // of the place's output.
+        var label = name
+        var last = name
+        func add(_ part: String?) {
+            guard let part, !part.isEmpty, part != last else { return }
+            label.append(", ")
+            label.append(part)
+            last = part
         }
-        return parts.joined(separator: ", ")
+        add(admin1Name)
+        add(countryName ?? (country.isEmpty ? nil : country))
+        return label
     }
 }
