@@ -45,11 +45,13 @@ extension MentionDetector {
            facts(index + 1).roles.contains(.givenName), namesPlace(index) { return nil }
         guard precededByTitle || (isGivenName && next) else { return nil }
         var end = index
-        // "Matthew D. Flores": an initial and its dot stay inside the name. "Prezident İlham Əliyev Fransa
-        // Prezidenti Emmanuel Makronla": after a given name and a surname, a country's name begins the next
-        // person's title.
+        // "Matthew D. Flores": an initial and its dot stay inside the name. After a given name and a surname, a
+        // country's name begins the next person's title ("Prezident İlham Əliyev Fransa Prezidenti Emmanuel
+        // Makronla"), and a place with a case ending after an apostrophe is where the person went ("Dışişleri
+        // Bakanı Hakan Fidan Bakü'de").
         while end + 1 < words.count, joins(words[end + 1]) || followsInitial(end + 1), words[end + 1].isCapitalized,
-              end - index < 3, !isInflectedPlace(end + 1), end == index || !namesCountry(end + 1) {
+              end - index < 3, !isInflectedPlace(end + 1),
+              end == index || !namesCountry(end + 1) && !(hasCaseEndingAfterApostrophe(end + 1) && namesPlace(end + 1)) {
             end += 1
         }
         if precededByTitle, end == index, !isGivenName {
@@ -68,12 +70,22 @@ extension MentionDetector {
         (longestName(at: index) ?? 0) > 0 || isInflectedPlace(index)
     }
 
-    /// Whether word `index`, read up to an apostrophe, is a country's name ("Fransa", "Türkiye'nin").
+    /// Whether word `index`, read up to an apostrophe, is a country's name ("Fransa", "Türkiye'nin"), not a
+    /// country's code ("Al" of "Al-Sayed").
     func namesCountry(_ index: Int) -> Bool {
-        guard (longestName(at: index) ?? 0) > 0 else { return false }
         let range = words[index].range
-        let best = lookup(text(range.lowerBound..<(apostropheSplit(range) ?? range.upperBound))).first
+        let end = apostropheSplit(range) ?? range.upperBound
+        guard end - range.lowerBound > 3, (longestName(at: index) ?? 0) > 0 else { return false }
+        let best = lookup(text(range.lowerBound..<end)).first
         return best.map { Resolver.importance(of: $0.entry) >= 1 && ($0.type == .exact || $0.type == .alias) } ?? false
+    }
+
+    /// Whether word `index` ends in an apostrophe and a case ending ("Bakü'de", "Ankara'nın"), not the English
+    /// possessive ("Obama's").
+    func hasCaseEndingAfterApostrophe(_ index: Int) -> Bool {
+        let range = words[index].range
+        guard let apostrophe = apostropheSplit(range) else { return false }
+        return !(range.upperBound - apostrophe == 2 && (units[apostrophe + 1] | 0x20) == 0x73)
     }
 
     /// How many words the longest known name starting at `index` has, reading the word only up to an
@@ -113,6 +125,11 @@ extension MentionDetector {
         guard previous.isCapitalized, !previous.isAllCaps,
               !previous.sentenceInitial || facts.roles.contains(.givenName) else { return false }
         if !facts.roles.isDisjoint(with: [.common, .title, .generic]) || facts.demonymCountry != nil { return false }
+        // "Hakan Fidan Bakü'de": a person's name of two or more words ended before this word (see `personRun`).
+        if hasCaseEndingAfterApostrophe(index) || namesCountry(index),
+           (max(0, index - 4)...max(0, index - 2)).contains(where: { isCandidateStart(words[$0]) && personRun(at: $0) == index - 1 }) {
+            return false
+        }
         if facts.roles.contains(.givenName) { return true }
         guard !namesPlace(index - 1) else { return false }
         // A major place keeps its name even after an unknown word ("Reuters Moscow").
