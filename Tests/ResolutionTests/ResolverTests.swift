@@ -119,6 +119,14 @@ import Testing
         #expect(try Support.ids("hand").isEmpty)
     }
 
+    /// The common-word rule is for running text: asked for alone, a town's main name is the town, even when
+    /// it is an ordinary word ("gosh" is in the test lexicon; Gosh is an Armenian village of 1,123), while
+    /// another name of a place ("press", of Presso) still needs a place of some size.
+    @Test func aTownWhoseMainNameIsAnOrdinaryWordIsFoundWhenAskedForAlone() throws {
+        #expect(try Support.ids("Gosh") == ["geonames:616652"])
+        #expect(try Support.ids("press").isEmpty)
+    }
+
     @Test func aVillageOfUnknownSizeIsFoundInAnotherSpelling() throws {
         // "Yegtsahogh" is nowhere in the data; Yeghtsahogh (Saribaba) is, with no population.
         #expect(try Support.ids("Yegtsahogh").first == "wof:1327165127")
