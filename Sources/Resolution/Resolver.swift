@@ -75,7 +75,7 @@ public final class Resolver: Sendable {
 
     private func computeResolution(_ query: String, options: ResolveOptions) throws -> Resolution {
         try pool.withConnection { connection in
-            var ranked = candidates(for: query, options: options, askedAlone: true, connection: connection)
+            var ranked = candidates(for: query, options: options, connection: connection)
             // The threshold weighs how well the name matched; preferences only reorder (a place far from
             // `near` is still the only Goris there is).
             ranked = ranked.filter { $0.matchScore >= options.minimumScore }
@@ -88,10 +88,7 @@ public final class Resolver: Sendable {
 
     /// Every place `query` may name, scored and sorted best first, with no threshold or limit: what
     /// ``resolve(_:options:)`` cuts, and what annotation re-ranks with a document's context.
-    /// - Parameter askedAlone: whether `query` is a question of its own (`resolve Artik`), where a town's main
-    ///   name is the town even when it is an ordinary word, rather than a span of running text, where an
-    ///   ordinary word ("March", "Commerce") names only a place of some size.
-    package func candidates(for query: String, options: ResolveOptions = ResolveOptions(), askedAlone: Bool = false,
+    package func candidates(for query: String, options: ResolveOptions = ResolveOptions(),
                            connection: LookupConnection) -> [Candidate] {
         let parsed = parser.parse(query)
         var candidates = Candidates()
@@ -127,7 +124,7 @@ public final class Resolver: Sendable {
         }
         let constraint = parsed.qualifier.map { qualifierConstraint($0, connection: connection) }
         var ranked = rank(candidates, isCommonWord: isCommonWord, isSurname: isSurname, isPhrase: parsed.words.count > 1,
-                          askedAlone: askedAlone, constraint: constraint, options: options)
+                          constraint: constraint, options: options)
         ranked.sort { $0.score != $1.score ? $0.score > $1.score : $0.entry.pid < $1.entry.pid }
         return ranked
     }
@@ -170,7 +167,10 @@ public final class Resolver: Sendable {
                    candidate.type == .transliteration, otherSpellings[pid, default: []].count < 8 {
                     otherSpellings[pid, default: []].append(candidate)
                 }
-                return
+                // Of two names that spell the query equally well, the curated one is reported: it vouches for
+                // the place, which an ordinary word needs (Artik's GeoNames and curated names tie).
+                guard existing.score == candidate.score, existing.type == candidate.type, candidate.type != .transliteration,
+                      candidate.entry.source == .curated, existing.entry.source != .curated else { return }
             }
             byPlace[pid] = candidate
             otherSpellings[pid] = nil
@@ -247,7 +247,7 @@ public final class Resolver: Sendable {
 
     // MARK: Ranking with the query's context
 
-    private func rank(_ candidates: Candidates, isCommonWord: Bool, isSurname: Bool, isPhrase: Bool, askedAlone: Bool,
+    private func rank(_ candidates: Candidates, isCommonWord: Bool, isSurname: Bool, isPhrase: Bool,
                       constraint: QualifierConstraint?, options: ResolveOptions) -> [Candidate] {
         let countries = Set(options.countries.map { UInt16(truncatingIfNeeded: PackedASCII.pack($0.uppercased())) })
         let constraintHolds = constraint.map { constraint in
@@ -259,16 +259,12 @@ public final class Resolver: Sendable {
             if !options.features.isEmpty, !options.features.contains(where: { $0.matches(entry) }) { continue }
             if isSurname, candidate.type != .exact, candidate.type != .alias { continue }
             if isCommonWord {
-                // An ordinary word needs a place's own name: not another convention's spelling of one. Asked
-                // for alone, a town's or division's main name is that place (Artik is a Turkish word, Gosh an
-                // English one: both are Armenian towns). In running text, and for another name of a place
-                // ("press" is no Presso), it needs a place of some size or a curated name: "March" and
-                // "Commerce" in an article are seldom the towns.
+                // An ordinary word needs an exact name of a place of some size, or a curated name (Artik, a
+                // Turkish word, is the Armenian town). Several ordinary words that are exactly a place's main
+                // name are that place: Nerkin Hand ("lower field"), a village.
                 guard candidate.type == .exact || candidate.type == .alias else { continue }
-                let isMainName = askedAlone && candidate.type == .exact
-                    && (entry.featureClass == UInt8(ascii: "P") || entry.featureClass == UInt8(ascii: "A"))
-                guard isMainName || entry.source == .curated || Ranking.importance(entry) >= 0.75
-                    || isPhrase && candidate.type == .exact else { continue }
+                guard entry.source == .curated || Ranking.importance(entry) >= 0.75 || isPhrase && candidate.type == .exact
+                else { continue }
             }
             if constraintHolds, let constraint { candidate.score *= constraint.factor(for: entry) }
             candidate.matchScore = candidate.score

@@ -119,11 +119,12 @@ import Testing
         #expect(try Support.ids("hand").isEmpty)
     }
 
-    /// The common-word rule is for running text: asked for alone, a town's main name is the town, even when
-    /// it is an ordinary word ("gosh" is in the test lexicon; Gosh is an Armenian village of 1,123), while
-    /// another name of a place ("press", of Presso) still needs a place of some size.
-    @Test func aTownWhoseMainNameIsAnOrdinaryWordIsFoundWhenAskedForAlone() throws {
-        #expect(try Support.ids("Gosh") == ["geonames:616652"])
+    /// An ordinary word is a place by a curated name: Artik (a Turkish word, "artık" in the test lexicon) is the
+    /// Armenian town of 18,145, though its GeoNames and curated names tie and the GeoNames one came first.
+    /// Another name of a place ("press", of Presso) still needs a place of some size.
+    @Test func anOrdinaryWordIsATownByItsCuratedName() throws {
+        #expect(try Support.ids("Artik") == ["geonames:616887"])
+        #expect(try Support.resolver.resolve("Artik").results.first?.match.source == "curated")
         #expect(try Support.ids("press").isEmpty)
     }
 
