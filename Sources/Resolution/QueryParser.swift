@@ -81,20 +81,21 @@ struct QueryParser: Sendable {
             && searchKey.hasSuffix(ending) {
             variants.append(variant(String(searchKey.dropLast(ending.count)), feature: nil))
         }
-        // A Latin query may be in ISO 9 or GOST 7.79 (Cahkadzor, Nojakert), or the Latin Armenians type
-        // (Vayoc Dzor, Karmraqar): read it that way too.
-        if keys.script == "Latn", searchKey.utf8.contains(where: { $0 == UInt8(ascii: "c") || $0 == UInt8(ascii: "j")
-            || $0 == UInt8(ascii: "q") }) {
-            var units = UTF16Text.units(searchKey)
-            rules.readingKey.transliterate(&units)
-            appendReading(UTF16Text.string(units), to: &variants)
-        }
-        // ISO 9985 and Hübschmann-Meillet Armenian, ISO 9984 Georgian (Całkajor, Vanajor, Owlowpap): ł, j, ë, ě
-        // and ow are read before the search key folds ł into l and ǰ into j.
-        if keys.script == "Latn", head.unicodeScalars.contains(where: Self.armenianGeorgianReadingLetters.contains) {
-            var units = UTF16Text.units(head.lowercased())
-            rules.armenianGeorgianReading.transliterate(&units)
-            appendReading(normalizer.searchKey(UTF16Text.string(units)), to: &variants)
+        // A Latin query may be in ISO 9 or GOST 7.79 (Cahkadzor, Nojakert), the Latin Armenians type
+        // (Vayoc Dzor, Karmraqar), ISO 9985 or ISO 9984 (Całkajor, Owlowpap): read it those ways too.
+        for reading in rules.readings where keys.script == "Latn" {
+            switch reading.input {
+            case .searchKey:
+                guard reading.isCalledFor(by: searchKey) else { continue }
+                var units = UTF16Text.units(searchKey)
+                reading.rules.transliterate(&units)
+                appendReading(UTF16Text.string(units), to: &variants)
+            case .query:
+                guard reading.isCalledFor(by: head) else { continue }
+                var units = UTF16Text.units(head.lowercased())
+                reading.rules.transliterate(&units)
+                appendReading(normalizer.searchKey(UTF16Text.string(units)), to: &variants)
+            }
         }
         var seen: Set<Variant> = []
         variants = variants.filter { !$0.searchKey.isEmpty && seen.insert($0).inserted }
@@ -108,11 +109,6 @@ struct QueryParser: Sendable {
         guard searchKey.utf8.allSatisfy({ $0 < 0x80 }) else { return searchKey.split(separator: " ").map(String.init) }
         return searchKey.utf8.split(separator: 0x20).map { String(Substring($0)) }
     }
-
-    /// The letters that call for the Armenian and Georgian reading, in either case.
-    private static let armenianGeorgianReadingLetters: Set<Unicode.Scalar> = [
-        "j", "J", "ł", "Ł", "ë", "Ë", "ě", "Ě", "w", "W",
-    ]
 
     /// Adds a reading of the query unless a variant already has its search key.
     private func appendReading(_ searchKey: String, to variants: inout [Variant]) {

@@ -91,16 +91,23 @@ enum Ranking {
         return entry.source == .curated ? max(value, 0.72) : value
     }
 
+    /// The length up to which each edit costs the same.
+    static let closenessLength = 8.0
+
     /// How close two spellings are that share a match key: the fewer edits between their search keys, the
     /// likelier one is the other in another convention (Gafan and Qafan, one consonant apart) rather than an
     /// unrelated name that the coarse key happens to merge (Gafan and Geffen, three vowels apart).
     /// When more than half of the query's letters differ, the two are different words that the key merged
     /// (Xyzzy and Xızı, Zzyzx and Zic), not one name in two conventions: such a reading stays below the default
     /// threshold unless the place is a major one.
+    /// An edit costs less in a name longer than ``closenessLength`` letters: each soft vowel, kh and ts of a
+    /// long name is written otherwise by another convention (Novyi Niuragiuh and Novyy Nyuragyukh are four
+    /// edits apart, but one name).
     static func spellingCloseness(_ query: String, _ name: String) -> Double {
         let distance = EditDistance.damerauLevenshtein(query, name, limit: 6)
-        let closeness = 1.0 - 0.035 * Double(min(distance, 6))
         let letters = query.utf8.count { $0 != UInt8(ascii: " ") }
+        let perEdit = 0.035 * min(1, closenessLength / Double(max(letters, 1)))
+        let closeness = 1.0 - perEdit * Double(min(distance, 6))
         return 2 * distance > letters ? closeness * 0.7 : closeness
     }
 

@@ -167,7 +167,10 @@ public final class Resolver: Sendable {
                    candidate.type == .transliteration, otherSpellings[pid, default: []].count < 8 {
                     otherSpellings[pid, default: []].append(candidate)
                 }
-                return
+                // Of two names that spell the query equally well, the curated one is reported: it vouches for
+                // the place, which an ordinary word needs (Artik's GeoNames and curated names tie).
+                guard existing.score == candidate.score, existing.type == candidate.type, candidate.type != .transliteration,
+                      candidate.entry.source == .curated, existing.entry.source != .curated else { return }
             }
             byPlace[pid] = candidate
             otherSpellings[pid] = nil
@@ -217,7 +220,7 @@ public final class Resolver: Sendable {
             func refine(_ reading: Candidate) -> Candidate? {
                 guard let name = name(reading.entry.nid, connection: connection) else { return nil }
                 var refined = reading
-                if isTurkishSpelling(of: name.name, among: ownKeys) {
+                if isRespelling(of: name.name, among: ownKeys) {
                     refined.type = .alias
                     refined.score *= Ranking.quality(.alias) / Ranking.quality(.transliteration)
                 } else {
@@ -234,14 +237,12 @@ public final class Resolver: Sendable {
         }
     }
 
-    /// Whether a query search key is `name` with its ə written e, as Turkish and Russian write Azerbaijani
-    /// names (Yellice for Yellicə, Kelbecer for Kəlbəcər): the name itself, not another convention's spelling.
-    private func isTurkishSpelling(of name: String, among keys: [String]) -> Bool {
-        // Asked only when no place has the query's own spelling (else `keys` is empty): then the name's key,
-        // which may need ICU, is not computed at all.
-        guard !keys.isEmpty, name.unicodeScalars.contains(where: { $0 == "ə" || $0 == "Ə" }) else { return false }
-        let turkish = name.replacingOccurrences(of: "ə", with: "e").replacingOccurrences(of: "Ə", with: "E")
-        return keys.contains(normalizer.searchKey(turkish))
+    /// Whether a query search key is `name` with letters written as another alphabet writes them
+    /// (`rules/letter-spellings.tsv`: Yellice for Yellicə, Kelbecer for Kəlbəcər, as Turkish and Russian write
+    /// ə): the name itself, not another convention's spelling.
+    private func isRespelling(of name: String, among keys: [String]) -> Bool {
+        guard !keys.isEmpty, let respelling = parser.rules.letterSpellings.respelling(name) else { return false }
+        return keys.contains(normalizer.searchKey(respelling))
     }
 
     // MARK: Ranking with the query's context
@@ -258,9 +259,9 @@ public final class Resolver: Sendable {
             if !options.features.isEmpty, !options.features.contains(where: { $0.matches(entry) }) { continue }
             if isSurname, candidate.type != .exact, candidate.type != .alias { continue }
             if isCommonWord {
-                // An ordinary word needs an exact name of a place of some size, or a curated name. Several
-                // ordinary words that are exactly a place's main name are that place: Nerkin Hand ("lower
-                // field"), a village.
+                // An ordinary word needs an exact name of a place of some size, or a curated name (Artik, a
+                // Turkish word, is the Armenian town). Several ordinary words that are exactly a place's main
+                // name are that place: Nerkin Hand ("lower field"), a village.
                 guard candidate.type == .exact || candidate.type == .alias else { continue }
                 guard entry.source == .curated || Ranking.importance(entry) >= 0.75 || isPhrase && candidate.type == .exact
                 else { continue }

@@ -8,9 +8,10 @@ import SystemICU
 /// - `rules/adjective-endings.tsv`: adjective endings generic words call for (Кельбаджарский район);
 /// - `rules/script-endings.tsv`: endings a language puts on every name (Georgian -i);
 /// - `rules/qualifier-codes.tsv`: qualifiers such as USA and UK after a comma;
-/// - `rules/reading-key.txt`: another reading of a Latin query, in the ISO and GOST conventions (c as ts);
-/// - `rules/armenian-georgian-reading.txt`: another, in ISO 9985 and Hübschmann-Meillet Armenian and ISO 9984
-///   Georgian (j as dz, ł as gh).
+/// - `rules/readings.tsv`: other readings of a Latin query and the letters that call for each: the ISO and
+///   GOST conventions (c as ts, `reading-key.txt`), ISO 9985, Hübschmann-Meillet and ISO 9984 (j as dz, ł as gh,
+///   `armenian-georgian-reading.txt`);
+/// - `rules/letter-spellings.tsv`: how another alphabet writes some letters of names (Azerbaijani ə as e).
 ///
 /// (Ordinary words, which need more than a distant spelling match, are in the database: see
 /// `LookupConnection.isCommonWord(_:)`.)
@@ -33,11 +34,10 @@ public struct ResolverRules: Sendable {
     public var adjectiveEndings: [String]
     /// Endings to try removing from any query in a script (ISO 15924 code → endings).
     package var scriptEndings: [String: [String]]
-    /// Rewrites a Latin query's search key as the ISO and GOST conventions read its letters.
-    package var readingKey: Transliterator
-    /// Rewrites a Latin query, before its search key, as ISO 9985 and Hübschmann-Meillet write Armenian and
-    /// ISO 9984 writes Georgian.
-    package var armenianGeorgianReading: Transliterator
+    /// Other readings of a Latin query, in the order they are tried.
+    package var readings: [QueryReading]
+    /// How another alphabet writes some letters of names: a query so spelling a name is that name.
+    package var letterSpellings: LetterSpellings
 
     /// Loads the rules from the data folder `directory` (the `Gazetteer/` folder), computing each word's
     /// search key with `normalizer`.
@@ -81,10 +81,8 @@ public struct ResolverRules: Sendable {
         }
         self.qualifierCodes = qualifierCodes
 
-        let reading = rules.appendingPathComponent("reading-key.txt").path
-        readingKey = try NormalizationRules.compile(try RuleTable.read(reading), path: reading)
-        let armenian = rules.appendingPathComponent("armenian-georgian-reading.txt").path
-        armenianGeorgianReading = try NormalizationRules.compile(try RuleTable.read(armenian), path: armenian)
+        readings = try QueryReading.load(from: rules, normalizer: normalizer)
+        letterSpellings = try LetterSpellings.load(from: rules)
     }
 
     /// The rules in the default data folder.

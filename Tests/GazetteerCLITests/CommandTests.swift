@@ -79,7 +79,7 @@ import Testing
     @Test func statsShowsSourcesAndCounts() throws {
         let result = try CommandRunner.run(["stats", "--db", db, "--format", "json"])
         let stats = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
-        #expect((stats["places"] as? Int) == 22)
+        #expect((stats["places"] as? Int) == 24)
         let labels = ((stats["sources"] as? [[String: Any]]) ?? []).compactMap { $0["label"] as? String }
         #expect(Set(labels).isSuperset(of: ["geonames", "curated", "common"]))
     }

@@ -41,7 +41,7 @@ import Testing
                 #expect(name.language == row[3])
                 #expect(KeyEntry.code(of: name.kind) == row[4])
                 #expect(name.source == row[5])
-                #expect(name.searchKey == row[6])
+                #expect(name.searchKey == StoredSearchKey.searchKey(stored: row[6], name: row[2]))
                 let place = try #require(connection.place(pid: pid))
                 #expect(place == (try database.place(id: row[7])), "place \(pid)")
             }

@@ -119,6 +119,15 @@ import Testing
         #expect(try Support.ids("hand").isEmpty)
     }
 
+    /// An ordinary word is a place by a curated name: Artik (a Turkish word, "artık" in the test lexicon) is the
+    /// Armenian town of 18,145, though its GeoNames and curated names tie and the GeoNames one came first.
+    /// Another name of a place ("press", of Presso) still needs a place of some size.
+    @Test func anOrdinaryWordIsATownByItsCuratedName() throws {
+        #expect(try Support.ids("Artik") == ["geonames:616887"])
+        #expect(try Support.resolver.resolve("Artik").results.first?.match.source == "curated")
+        #expect(try Support.ids("press").isEmpty)
+    }
+
     @Test func aVillageOfUnknownSizeIsFoundInAnotherSpelling() throws {
         // "Yegtsahogh" is nowhere in the data; Yeghtsahogh (Saribaba) is, with no population.
         #expect(try Support.ids("Yegtsahogh").first == "wof:1327165127")

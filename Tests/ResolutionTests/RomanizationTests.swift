@@ -9,6 +9,7 @@ import Testing
     static let shahumyan = "wof:421175497"       // Шаумян, Շահումյան
     static let tsakhkadzor = "wof:421198711"     // Цахкадзор, Ծաղկաձոր
     static let akhaltsikhe = "wof:421192433"     // Ахалцихе, ახალციხე
+    static let tsqaltubo = "geonames:824288"     // Цхалтубо, წყალტუბო
 
     /// (convention, spelling, place)
     static let examples: [(String, String, String)] = [
@@ -35,6 +36,9 @@ import Testing
         ("ru ICAO", "Zuigakhpiur", zuygaghbyur),
         ("ru messenger", "Zuigahpiur", zuygaghbyur),
         ("ru messenger", "Ahalcihe", akhaltsikhe),
+        // Telegram writes х as h and ц as c: цх is ch, which the messenger reading also reads as tskh.
+        ("ru messenger", "Chaltubo", tsqaltubo),
+        ("ru informal", "Zujgahpjur", zuygaghbyur),
         ("hy ISO 9985", "Šahowmyan", shahumyan),
         ("hy ISO 9985", "Całkajor", tsakhkadzor),
         ("hy ISO 9985", "Zowygałbyowr", zuygaghbyur),
