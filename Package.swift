@@ -1,6 +1,15 @@
 // swift-tools-version:6.1
 import PackageDescription
 
+/// libFuzzer's coverage instrumentation on the project's own Swift modules, only when `Scripts/fuzz` builds the
+/// harnesses (it sets GAZETTEER_FUZZ_COVERAGE, and `-sanitize=address` on every module). The dependencies (NIO,
+/// Hummingbird, GRDB …) stay uninstrumented: libFuzzer walks every instrumented module's counters after each
+/// input, and theirs made up to a quarter of each execution without being code under test. These are the
+/// kinds `-sanitize=fuzzer` implies, spelled out because swiftc keeps only the last `-sanitize=` it is given.
+let fuzzCoverage: [SwiftSetting] = Context.environment["GAZETTEER_FUZZ_COVERAGE"] == nil ? [] : [
+    .unsafeFlags(["-sanitize-coverage=edge,indirect-calls,trace-cmp,inline-8bit-counters,pc-table"]),
+]
+
 // The data flows one way, and the targets follow it:
 //   text → Tokenization → Normalization (keys) → GazetteerStore (candidates) → Resolution (ranked places)
 //   → Annotation (places in running text) → Rendering (output formats) → the `gazetteer` command.
@@ -33,8 +42,8 @@ let package = Package(
             providers: [.apt(["libicu-dev", "pkg-config"])]
         ),
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
-        .target(name: "SystemICU", dependencies: ["CICU"]),
-        .target(name: "Normalization", dependencies: ["SystemICU"]),
+        .target(name: "SystemICU", dependencies: ["CICU"], swiftSettings: fuzzCoverage),
+        .target(name: "Normalization", dependencies: ["SystemICU"], swiftSettings: fuzzCoverage),
         // A SQLite VFS in which the read-only connections of a process share one memory map of a database.
         .target(name: "SQLiteSharedMap", linkerSettings: [.linkedLibrary("sqlite3")]),
         .target(
@@ -43,20 +52,28 @@ let package = Package(
                 "Normalization", "CZlib", "SQLiteSharedMap",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
-            ]
+            ],
+            swiftSettings: fuzzCoverage
         ),
-        .target(name: "Tokenization", dependencies: ["SystemICU"]),
-        .target(name: "Resolution", dependencies: ["SystemICU", "Normalization", "GazetteerStore"]),
-        .target(name: "Annotation", dependencies: ["SystemICU", "Tokenization", "Normalization", "GazetteerStore", "Resolution"]),
-        .target(name: "Rendering", dependencies: ["Normalization", "GazetteerStore", "Resolution", "Annotation"]),
+        .target(name: "Tokenization", dependencies: ["SystemICU"], swiftSettings: fuzzCoverage),
+        .target(name: "Resolution", dependencies: ["SystemICU", "Normalization", "GazetteerStore"], swiftSettings: fuzzCoverage),
+        .target(
+            name: "Annotation", dependencies: ["SystemICU", "Tokenization", "Normalization", "GazetteerStore", "Resolution"],
+            swiftSettings: fuzzCoverage
+        ),
+        .target(
+            name: "Rendering", dependencies: ["Normalization", "GazetteerStore", "Resolution", "Annotation"],
+            swiftSettings: fuzzCoverage
+        ),
         // Every module above at once, for the command line, the service, fuzzing and benchmarks: not API.
         .target(
             name: "GazetteerInternals",
             dependencies: ["SystemICU", "Tokenization", "Normalization", "GazetteerStore", "Resolution", "Annotation",
-                           "Rendering"]
+                           "Rendering"],
+            swiftSettings: fuzzCoverage
         ),
         // The library's deliberate surface: a facade over value types of its own (docs in GazetteerKit.docc).
-        .target(name: "GazetteerKit", dependencies: ["GazetteerInternals"]),
+        .target(name: "GazetteerKit", dependencies: ["GazetteerInternals"], swiftSettings: fuzzCoverage),
         // The HTTP service: routes over the same library and output schema as the command line.
         .target(
             name: "GazetteerService",
@@ -68,7 +85,8 @@ let package = Package(
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-            ]
+            ],
+            swiftSettings: fuzzCoverage
         ),
         .executableTarget(
             name: "GazetteerCLI",

@@ -17,7 +17,14 @@ let package = Package(
             dependencies: [
                 .product(name: "GazetteerKit", package: "gazetteer"),
                 .product(name: "GazetteerService", package: "gazetteer"),
-            ]
+            ],
+            // libFuzzer's coverage here and on the project's modules (GAZETTEER_FUZZ_COVERAGE in the main
+            // manifest), none on the dependencies; its runtime, which supplies `main`, at the link. Spelled out:
+            // swiftc keeps only the last `-sanitize=`, and Scripts/fuzz gives every module `-sanitize=address`.
+            swiftSettings: [.unsafeFlags([
+                "-sanitize-coverage=edge,indirect-calls,trace-cmp,inline-8bit-counters,pc-table", "-parse-as-library",
+            ])],
+            linkerSettings: [.unsafeFlags(["-sanitize=fuzzer,address"])]
         ),
     ]
 )
