@@ -10,10 +10,11 @@ extension Ranking {
     /// Puts a populated place ahead of a division that bears its name and (nearly) its point, when the query
     /// names no kind of place: a bare "Stepanakert" or "Kalbajar" in the news is the town, while "Kalbajar
     /// district" still asks for the division. The division keeps its match score, so that thresholds are
-    /// unchanged; only the order is.
-    static func preferNamesakeTowns(_ candidates: inout [Resolver.Candidate]) {
+    /// unchanged; only the order is. A town whose match scores under `minimumScore` is not answered, so it
+    /// moves nothing: else the division alone would be answered with a score under the threshold.
+    static func preferNamesakeTowns(_ candidates: inout [Resolver.Candidate], minimumScore: Double) {
         guard !candidates.contains(where: { $0.feature != nil }) else { return }
-        let towns = candidates.filter { $0.entry.featureClass == UInt8(ascii: "P") }
+        let towns = candidates.filter { $0.entry.featureClass == UInt8(ascii: "P") && $0.matchScore >= minimumScore }
         guard !towns.isEmpty else { return }
         for index in candidates.indices {
             let division = candidates[index]

@@ -272,7 +272,7 @@ public final class Resolver: Sendable {
             if let near = options.near { candidate.score *= Self.nearness(of: entry, to: near) }
             ranked.append(candidate)
         }
-        Ranking.preferNamesakeTowns(&ranked)
+        Ranking.preferNamesakeTowns(&ranked, minimumScore: options.minimumScore)
         return ranked
     }
 
