@@ -60,16 +60,7 @@ struct SearchKeyTable: Sendable {
         var singles: [(UInt16, [UInt8])] = []
         var pairs: [UInt32: [UInt8]] = [:]
         var fingerprints: [String: String] = [:]
-        var line = 0
-        var start = 0
-        while start < bytes.count {
-            line += 1
-            let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
-            defer { start = end + 1 }
-            if start == end || bytes[start] == UInt8(ascii: "#") { continue }
-            guard let tab = bytes[start..<end].firstIndex(of: 0x09) else {
-                throw RuleError(file: path, line: line, reason: "expected two tab-separated cells")
-            }
+        try GeneratedTableRows.forEach(in: bytes, path: path) { (line, start, tab, end) throws(RuleError) in
             let output = Array(bytes[tab + 1..<end])
             var units: [UInt16] = []
             var value: UInt32 = 0
@@ -93,7 +84,7 @@ struct SearchKeyTable: Sendable {
                     throw RuleError(file: path, line: line, reason: "expected one or two 4-digit code points and ASCII output")
                 }
                 fingerprints[name] = String(decoding: output, as: UTF8.self)
-                continue
+                return
             }
             if units.count == 1 {
                 singles.append((units[0], output))

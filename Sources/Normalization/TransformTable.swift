@@ -124,20 +124,11 @@ struct TransformTable: Sendable {
         var letters: [UInt16] = []
         var rows: [(line: Int, cells: Range<Int>, tab: Int)] = []
         var units: [UInt16] = []
-        var line = 0
-        var start = 0
-        while start < bytes.count {
-            line += 1
-            let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
-            defer { start = end + 1 }
-            if start == end || bytes[start] == UInt8(ascii: "#") { continue }
-            guard let tab = bytes[start..<end].firstIndex(of: 0x09) else {
-                throw RuleError(file: path, line: line, reason: "expected two tab-separated cells")
-            }
+        try GeneratedTableRows.forEach(in: bytes, path: path) { (line, start, tab, end) throws(RuleError) in
             if bytes[start] < 0x80 {
                 made[String(decoding: bytes[start..<tab], as: UTF8.self)] = String(decoding: bytes[tab + 1..<end],
                                                                                    as: UTF8.self)
-                continue
+                return
             }
             rows.append((line, start..<end, tab))
             units.removeAll(keepingCapacity: true)
