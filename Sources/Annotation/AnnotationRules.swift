@@ -57,6 +57,9 @@ public struct AnnotationRules: Sendable {
     package var inflections: [String: [Inflection]]
     /// Search keys of generic words ("district", "village", "rayonu") and the feature each names.
     package var genericWords: [String: String]
+    /// The generic words for administrative divisions ("county", "rayonu"): a name ending in one names a
+    /// division as written.
+    package var divisionWords: Set<String>
     package let firstWords: FirstWordIndex
 
     /// The lexicon categories of Russian given names, patronymics and surnames in every inflected form
@@ -105,6 +108,7 @@ public struct AnnotationRules: Sendable {
         var genericWords: [String: String] = [:]
         for row in generic.rows { genericWords[normalizer.searchKey(row.cells[0])] = row.cells[2] }
         self.genericWords = genericWords
+        divisionWords = Set(genericWords.filter { $0.value == "A" }.keys)
 
         let organisations = try RuleTable(
             path: dataDirectory.appendingPathComponent("annotation/organisation-names.tsv").path, columns: 1)

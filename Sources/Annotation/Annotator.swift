@@ -84,7 +84,7 @@ public final class Annotator: Sendable {
                 let found = detector.detect()
                 context.people = detector.people
                 let ranking = ContextRanker.rank(found, carried: &context.mentions, countries: options.countries,
-                                                 near: options.near)
+                                                 near: options.near, divisionWords: rules.divisionWords)
                 // Mentions of one text share their places: look them up once.
                 var resolved: [Int: (place: ResolvedPlace?, alternatives: [ResolvedPlace])] = [:]
                 func places(_ index: Int) -> (place: ResolvedPlace?, alternatives: [ResolvedPlace]) {

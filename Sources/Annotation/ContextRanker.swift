@@ -54,10 +54,12 @@ enum ContextRanker {
 
     /// Re-scores every mention's candidates in two rounds: the first round's confident choices are the
     /// context of the second.
+    /// A town and a county the document names together, the town in the county, settle each other
+    /// (`divisionWords` tell a county's name as written: see ``countyPairs(_:keys:divisionWords:)``).
     /// With `carried`, the groups of earlier windows take part as context (and come first among the
     /// choices); on return it also holds this window's.
     static func rank(_ mentions: [MentionDetector.Found], carried: inout Carried, countries preferred: [String],
-                     near: Coordinate?) -> Ranking {
+                     near: Coordinate?, divisionWords: Set<String> = []) -> Ranking {
         let preferredCountries = Set(preferred.map { UInt16(truncatingIfNeeded: PackedASCII.pack($0.uppercased())) })
         func base(_ candidate: Resolver.Candidate) -> Double {
             var score = candidate.score
@@ -82,6 +84,8 @@ enum ContextRanker {
         carried.groups = groups
         carried.keyIDs = keyIDs
         var choices = groups.map { group in Choice(ranked: group.candidates.map { ($0, base($0)) }) }
+        let keyOfGroup = Dictionary(zip(groupOfMention, mentions.map(\.key)), uniquingKeysWith: { first, _ in first })
+        let countyPairs = Self.countyPairs(groups, keys: keyOfGroup, divisionWords: divisionWords)
         // Rounds until the best readings settle: one round's choices are the next one's context. Two rounds can
         // leave a name on a reading its neighbours have just left ("Dublin" beside "Dublin Village" and "State
         // of Ohio" moves to Ohio only in the third).
@@ -91,7 +95,8 @@ enum ContextRanker {
             for index in groups.indices {
                 let previous = choices[index].ranked.first?.candidate.entry.pid
                 choices[index].ranked = groups[index].candidates.map { candidate in
-                    let support = context.support(for: candidate.entry, keyID: groups[index].keyID)
+                    let paired = countyPairs.contains(Reading(group: index, nid: candidate.entry.nid))
+                    let support = paired ? 1 : context.support(for: candidate.entry, keyID: groups[index].keyID)
                     return (candidate, min(1, base(candidate) * (0.65 + 0.35 * support) + 0.06 * support))
                 }.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0.entry.pid < $1.0.entry.pid }
                 changed = changed || choices[index].ranked.first?.candidate.entry.pid != previous

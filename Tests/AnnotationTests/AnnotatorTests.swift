@@ -105,6 +105,14 @@ import Testing
         #expect(found.filter { $0.text == "Dublin" }.allSatisfy { $0.place == 5152333 }, "\(found)")
     }
 
+    @Test func aTownAndItsCountySettleEachOther() throws {
+        // From LGL: Huntsville alone is the larger Huntsville, Alabama; beside Walker County, which Alabama,
+        // Georgia and Texas each have, both are in Texas, Huntsville lying in Walker County, Texas.
+        #expect(try mentions("The Huntsville council met today.", .init()) == [Found("Huntsville", 4068590)])
+        let text = "The burn ban issued for Walker County was lifted after the Huntsville fire chief met the county judge."
+        #expect(try mentions(text, .init()) == [Found("Walker County", 4739690), Found("Huntsville", 4699540)])
+    }
+
     @Test func demonymsCountOnlyWhenAskedFor() throws {
         let text = "Armenian and Azerbaijani officials met."
         #expect(try mentions(text, .init()) == [])
