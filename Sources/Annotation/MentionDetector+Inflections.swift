@@ -152,7 +152,7 @@ extension MentionDetector {
 
     /// Whether a reading matches a name as a whole, generic word included ("Göyçə gölü"), rather than a name
     /// and a generic word beside it ("Kelbecer bölgesi": the span stops before the word for a division).
-    private func isWholeName(_ candidate: Resolver.Candidate) -> Bool {
+    func isWholeName(_ candidate: Resolver.Candidate) -> Bool {
         (candidate.type == .exact || candidate.type == .alias) && candidate.feature == nil
     }
 

@@ -221,6 +221,11 @@ struct MentionDetector {
                 skipUntil = last
                 continue
             }
+            if let (mention, last) = agreeingRun(at: index) {
+                found.append(mention)
+                skipUntil = last
+                continue
+            }
             if let mention = inflectedMatch(at: index) {
                 found.append(mention)
                 continue
