@@ -5,6 +5,10 @@ extension JSONWriter {
     /// `geonameid`, `name`, `label`, `country`, `admin1`, `admin1_code`, `admin2`, `feature`, `feature_class`,
     /// `feature_code`, `lat`, `lon`, `population`, `source`.
     mutating func placeFields(_ place: Place) {
+        remembered(place.id, in: placeMemo) { $0.writePlaceFields(place) }
+    }
+
+    private mutating func writePlaceFields(_ place: Place) {
         key("id"); string(place.id)
         key("geonameid"); if let id = place.geonameID { number(id) } else { null() }
         key("name"); string(place.name)

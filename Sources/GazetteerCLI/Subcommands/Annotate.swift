@@ -60,6 +60,8 @@ struct Annotate: ParsableCommand {
         let inputs = files.isEmpty ? ["-"] : files
         var records = format == .json ? JSONEnvelope(items: "documents", output: output) : nil
         var firstFeature = true
+        // The places named in one document are named again in the next: their fields are written once.
+        let placeMemo = Memo<String, [UInt8]>(capacity: 1 << 14)
         if format == .geojson {
             var json = JSONWriter()
             json.beginFeatureCollection()
@@ -82,6 +84,7 @@ struct Annotate: ParsableCommand {
                 return mentions
             }
             var json = JSONWriter()
+            json.placeMemo = placeMemo
             switch format {
             case .json, .ndjson:
                 // Mentions stream out as they are resolved, so a long document's output is never held whole.
