@@ -119,4 +119,4 @@ public final class Memo<Key: MemoKey, Value: Sendable>: Sendable {
 }
 
 /// A memo of values computed from strings.
-package typealias StringMemo<Value: Sendable> = Memo<String, Value>
+public typealias StringMemo<Value: Sendable> = Memo<String, Value>

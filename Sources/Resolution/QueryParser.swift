@@ -97,8 +97,12 @@ struct QueryParser: Sendable {
                 appendReading(normalizer.searchKey(UTF16Text.string(units)), to: &variants)
             }
         }
-        var seen: Set<Variant> = []
-        variants = variants.filter { !$0.searchKey.isEmpty && seen.insert($0).inserted }
+        // A query has a handful of variants at most: comparing each with those kept costs less than hashing
+        // every one into a set (callgrind: 2.8 k instructions a query).
+        var distinct: [Variant] = []
+        distinct.reserveCapacity(variants.count)
+        for variant in variants where !variant.searchKey.isEmpty && !distinct.contains(variant) { distinct.append(variant) }
+        variants = distinct
         return Parsed(display: display, variants: variants, qualifier: qualifier, words: words)
     }
 

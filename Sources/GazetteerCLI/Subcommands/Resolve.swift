@@ -77,6 +77,9 @@ struct Resolve: TakesNames {
         }
         writer.finish()
         output.flush()
+        // The process exits after the command: the resolver's memos hold every answer of a stream, and freeing
+        // them one by one cost 1.5 % of resolving 50,000 names (callgrind) for memory the exit returns anyway.
+        _ = Unmanaged.passRetained(resolver)
         if unresolved > 0 { throw ExitCode.partialFailure }
     }
 
