@@ -78,12 +78,20 @@ import Testing
         #expect(index.maximumWords(startingWith: "qqqxz") == 0)
     }
 
-    @Test func sortedHashesRoundTripThroughTheirBytes() {
+    @Test func sortedHashesRoundTripThroughTheDatabase() throws {
         let entries: [UInt64] = [0x1234_5678_9ABC_DE01, 0x0000_0000_0000_0102, 0xFFFF_FFFF_FFFF_FF03]
-        let data = SortedHashes(entries: entries).data()
-        let read = data.withUnsafeBytes { SortedHashes(bytes: $0) }
+        let queue = try DatabaseQueue()
+        try queue.write { db in
+            try db.execute(sql: Schema.tables)
+            try db.execute(sql: "INSERT INTO word_index (name, data) VALUES ('other', ?), ('test', ?)",
+                           arguments: [Data(repeating: 7, count: 16), SortedHashes(entries: entries).data()])
+        }
+        let (read, missing) = try queue.read { db in
+            (SortedHashes(handle: db.sqliteConnection!, name: "test"), SortedHashes(handle: db.sqliteConnection!, name: "none"))
+        }
         #expect(read.count == 3)
         for entry in entries { #expect(read.entry(matching: entry) == entry) }
         #expect(read.entry(matching: 0x1234_5678_9ABC_DF00) == nil)
+        #expect(missing.isEmpty)
     }
 }

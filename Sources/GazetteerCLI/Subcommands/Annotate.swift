@@ -5,6 +5,7 @@ import GazetteerInternals
 /// `gazetteer annotate [FILE… | -]`: every place an article names, resolved with the article's context.
 struct Annotate: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "annotate",
         abstract: "Find the place names in articles and resolve them in context.",
         discussion: """
             Reads the files given, or standard input (-). Offsets are in Unicode scalars from the start of each \

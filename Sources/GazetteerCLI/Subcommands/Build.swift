@@ -5,6 +5,7 @@ import GazetteerInternals
 /// `gazetteer build`: the default gazetteer from a data folder.
 struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "build",
         abstract: "Build the gazetteer database from the project's data folder.",
         discussion: "Loads the inputs listed in the folder's build.tsv: GeoNames tables, the curated overlay and "
             + "Who's On First records.")

@@ -5,6 +5,7 @@ import GazetteerInternals
 /// `gazetteer import geonames`: a database from GeoNames dumps a user brings.
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "import",
         abstract: "Build a gazetteer database from data you bring.",
         subcommands: [GeoNames.self])
 

@@ -3,7 +3,7 @@ import GazetteerInternals
 
 /// `gazetteer info ID`: a place with all its names.
 struct Info: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Show a place and all its names.")
+    static let configuration = CommandConfiguration(commandName: "info", abstract: "Show a place and all its names.")
 
     enum Format: String, CaseIterable, ExpressibleByArgument { case text, json }
 

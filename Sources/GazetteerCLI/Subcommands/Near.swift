@@ -4,6 +4,7 @@ import GazetteerInternals
 /// `gazetteer near LAT LON`: the places nearest a point (reverse geocoding).
 struct Near: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "near",
         abstract: "List the places nearest a point, nearest first, with their distance.",
         discussion: "A negative latitude or longitude follows --, e.g. gazetteer near -- -33.87 151.21.")
 

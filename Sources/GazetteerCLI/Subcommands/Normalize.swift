@@ -4,6 +4,7 @@ import GazetteerInternals
 /// `gazetteer normalize NAME…`: the display form, script and keys of each name.
 struct Normalize: TakesNames {
     static let configuration = CommandConfiguration(
+        commandName: "normalize",
         abstract: "Show the display form, script, search key and match key of names.",
         discussion: "With no NAME (or -), names are read from standard input, one per line."
     )

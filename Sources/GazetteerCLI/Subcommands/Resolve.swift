@@ -5,6 +5,7 @@ import GazetteerInternals
 /// `gazetteer resolve NAME…`: ranked places for each name, streamed for names on standard input.
 struct Resolve: TakesNames {
     static let configuration = CommandConfiguration(
+        commandName: "resolve",
         abstract: "Resolve place names to ranked places, with the reason for each match.",
         discussion: """
             With no NAME (or -), names are read from standard input, one per line, and one answer is written \

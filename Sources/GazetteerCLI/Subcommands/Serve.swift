@@ -6,6 +6,7 @@ import GazetteerService
 /// `gazetteer serve`: the gazetteer as an HTTP service (routes in docs/openapi.yaml).
 struct Serve: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "serve",
         abstract: "Serve resolve, annotate, reverse geocoding and a Nominatim-compatible API over HTTP.",
         discussion: """
             Binds to loopback unless --host says otherwise. SIGTERM or SIGINT stops accepting, finishes the \

@@ -5,6 +5,7 @@ import GazetteerInternals
 /// `gazetteer stats`: what the database holds, by country, feature, source and name kind.
 struct Stats: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "stats",
         abstract: "Count the database's places and names by country, feature, source and kind.")
 
     enum Format: String, CaseIterable, ExpressibleByArgument { case text, json }

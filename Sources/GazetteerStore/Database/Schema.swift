@@ -2,7 +2,7 @@
 /// is rebuilt (``StoreError/schemaMismatch(path:found:expected:)`` says how).
 enum Schema {
     /// Bumped whenever a table, column or index changes meaning.
-    static let version = 14
+    static let version = 15
 
     /// Tables, created empty before a build loads them.
     static let tables = """
@@ -77,10 +77,10 @@ enum Schema {
                                                        -- fuzzy_bucket_bits, 16 or more: about 48 pairs a bucket)
             entries      BLOB NOT NULL                 -- sorted 6-byte pairs: low hash bits << 32 | kid
         );
-        CREATE TABLE word_index (
-            name         TEXT PRIMARY KEY,             -- first_words, match_keys, lexicon:CATEGORY (SortedHashes)
-            data         BLOB NOT NULL
-        ) WITHOUT ROWID;
+        CREATE TABLE word_index (                  -- the in-memory filters (SortedHashes), each blob read by rowid
+            name         TEXT NOT NULL UNIQUE,         -- first_words, match_keys, lexicon:CATEGORY
+            data         BLOB NOT NULL                 -- a rowid table: in a WITHOUT ROWID one, finding a row
+        );                                             -- copied each megabyte blob the search compared
         CREATE TABLE lexicon (
             category     TEXT NOT NULL,                -- common, given-name, title, demonym, abbreviation …
             search_key   TEXT NOT NULL,                -- the word or phrase, as a search key

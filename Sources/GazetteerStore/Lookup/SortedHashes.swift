@@ -14,34 +14,34 @@ struct SortedHashes: Sendable {
         self.entries = entries
     }
 
-    /// The blob `name` of `word_index`, read through `handle`; empty when the database has none.
+    /// The blob `name` of `word_index`, read through `handle` by rowid straight into the entries (one copy,
+    /// nothing decoded); empty when the database has none.
     init(handle: OpaquePointer, name: String) {
         var statement: OpaquePointer?
-        guard sqlite3_prepare_v2(handle, "SELECT data FROM word_index WHERE name = ?", -1, &statement, nil) == SQLITE_OK,
-              let statement else {
+        var blob: OpaquePointer?
+        defer {
+            sqlite3_blob_close(blob)
+            sqlite3_finalize(statement)
+        }
+        guard sqlite3_prepare_v2(handle, "SELECT rowid FROM word_index WHERE name = ?", -1, &statement, nil) == SQLITE_OK,
+              let statement,
+              sqlite3_bind_text(statement, 1, name, -1, unsafeBitCast(-1, to: sqlite3_destructor_type.self)) == SQLITE_OK,
+              sqlite3_step(statement) == SQLITE_ROW,
+              sqlite3_blob_open(handle, "main", "word_index", "data", sqlite3_column_int64(statement, 0), 0, &blob) == SQLITE_OK,
+              let blob else {
             self.init(entries: [])
             return
         }
-        defer { sqlite3_finalize(statement) }
-        sqlite3_bind_text(statement, 1, name, -1, unsafeBitCast(-1, to: sqlite3_destructor_type.self))
-        guard sqlite3_step(statement) == SQLITE_ROW, let blob = sqlite3_column_blob(statement, 0) else {
-            self.init(entries: [])
-            return
-        }
-        self.init(bytes: UnsafeRawBufferPointer(start: blob, count: Int(sqlite3_column_bytes(statement, 0))))
-    }
-
-    /// Entries stored little-endian in `bytes` (a whole number of them).
-    init(bytes: UnsafeRawBufferPointer) {
-        let count = bytes.count / 8
+        let count = Int(sqlite3_blob_bytes(blob)) / 8
+        var read = true
         var entries = [UInt64](unsafeUninitializedCapacity: count) { buffer, initialized in
-            UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[..<(count * 8)]))
-            initialized = count
+            if count > 0 { read = sqlite3_blob_read(blob, buffer.baseAddress, Int32(count * 8), 0) == SQLITE_OK }
+            initialized = read ? count : 0
         }
         if UInt64(littleEndian: 1) != 1 {
             for index in entries.indices { entries[index] = UInt64(littleEndian: entries[index]) }
         }
-        self.entries = entries
+        self.init(entries: entries)
     }
 
     var isEmpty: Bool { entries.isEmpty }
