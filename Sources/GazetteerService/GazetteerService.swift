@@ -21,6 +21,9 @@ public final class GazetteerService: Sendable {
     let build: String
     /// Country outlines for the maps of the page at `/`; without them the maps show dots only.
     let outlines: MapOutlines?
+    /// The fields of places already written in annotations, copied into later ones: articles keep naming
+    /// the same places.
+    let placeMemo = Memo<String, [UInt8]>(capacity: 1 << 14)
 
     public init(database: GazetteerDatabase) throws {
         self.database = database

@@ -35,15 +35,20 @@ struct AnnotateRoutes {
             let text = try Self.text(of: body, contentType: request.headers[.contentType], options: &options)
             let representation = Representation(accept: request.headers[.accept])
             let annotator = context.service.annotator
+            let placeMemo = context.service.placeMemo
             let annotateOptions = options
             let mentions = try await context.compute.run { try annotator.annotate(text, options: annotateOptions) }
             ServiceMetrics.shared.annotatedBytes.increment(by: body.count)
             switch representation {
             case .json:
-                return Responses.json { $0.annotation(mentions) }
+                return Responses.json { json in
+                    json.placeMemo = placeMemo
+                    json.annotation(mentions)
+                }
             case .geojson:
                 return Responses.json({ json in
                     var first = true
+                    json.placeMemo = placeMemo
                     json.beginFeatureCollection()
                     json.annotationFeatures(mentions, document: nil, first: &first)
                     json.endEnvelope()
