@@ -89,6 +89,14 @@ import Testing
         #expect(normalizer.script(of: name) == normalizer.keys(for: name).script)
     }
 
+    /// ASCII names take a shorter way to their script: letters, digits, punctuation, spaces and control bytes.
+    @Test func scriptIsTheKeysScriptOnRandomASCII() async {
+        let ascii = Gen<UInt32>.value().array(of: 0...24).map { String(decoding: $0.map { UInt8($0 & 0x7F) }, as: UTF8.self) }
+        await propertyCheck(count: 2000, input: ascii) { text in
+            #expect(normalizer.script(of: text) == normalizer.keys(for: text).script, "\(Array(text.utf8))")
+        }
+    }
+
     @Test func scriptIsTheKeysScriptOnRandomUnicode() async {
         await propertyCheck(count: 2000, input: Self.randomText) { text in
             #expect(normalizer.script(of: text) == normalizer.keys(for: text).script,
