@@ -133,4 +133,23 @@ import Testing
         #expect(throws: RuleError.self) { try load(header + "ա a\n") }
         #expect(throws: RuleError.self) { try load(header + "ա\ta\nաբ\tab\n") }
     }
+
+    /// Rows are decoded from UTF-8 by hand: letters of every length come out as their UTF-16, and bytes that
+    /// are no UTF-8 (a surrogate's encoding, a stray continuation byte, a code point past U+10FFFF) are an error.
+    @Test func rowsDecodeUTF8OfEveryLength() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("transform-table-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        func load(_ bytes: [UInt8]) throws(RuleError) -> TransformTable? {
+            let path = folder.appendingPathComponent("t.tsv").path
+            FileManager.default.createFile(atPath: path, contents: Data(bytes))
+            return try TransformTable.load(id: "t", path: path)
+        }
+        let header = Array("transform\tt\nicu\t\(systemICUVersion)\nboundaries\t0020\nա\t".utf8)
+        let table = try #require(try load(header + Array("xǰə\u{1D51E}\n".utf8)))
+        #expect(table.apply(Array("ա".utf16)).map(UTF16Text.string) == "xǰə\u{1D51E}")
+        #expect(throws: RuleError.self) { try load(header + [0xED, 0xA0, 0x80, 0x0A]) }
+        #expect(throws: RuleError.self) { try load(header + [0x80, 0x0A]) }
+        #expect(throws: RuleError.self) { try load(header + [0xF4, 0x90, 0x80, 0x80, 0x0A]) }
+    }
 }

@@ -290,9 +290,7 @@ package struct LookupMemory: Sendable {
 
 /// The lexicon's hashed categories, each read into memory once lookups have asked about it
 /// ``probesBeforeReading`` times: a stream of names or a Russian text asks thousands of times, and a process
-/// that resolves one name should not read a megabyte for it (a `word_index` blob costs several instructions a
-/// byte to read: its table is WITHOUT ROWID, so finding the row copies the blobs it passes). Shared by the
-/// connections of a pool.
+/// that resolves one name should not copy a megabyte for it. Shared by the connections of a pool.
 final class LexiconHashes: Sendable {
     static let probesBeforeReading = 64
 
