@@ -1,5 +1,6 @@
 import GazetteerStore
 import Resolution
+import SystemICU
 
 extension MentionDetector {
     /// Where a word's apostrophe suffix begins ("Armenia’s", "Hocalı'da"), if it has one of one to four
@@ -56,6 +57,7 @@ extension MentionDetector {
         }
         // "Кяльбаджарского района": a generic word after the word vouches for another convention's spelling.
         let beforeGeneric = index + 1 < words.count && joins(words[index + 1]) && facts(index + 1).roles.contains(.generic)
+        let script = wordFacts.keys.script
         var readings: [Resolver.Candidate] = []
         var stemsRead: [String] = []
         for stem in stems(of: index) {
@@ -64,7 +66,13 @@ extension MentionDetector {
             // is a person's name is the person (Владимиром is "with Vladimir", not Vladimir Oblast).
             guard stemFacts.longestName > 0,
                   stemFacts.roles.isDisjoint(with: [.common, .givenName, .patronymic]) else { continue }
-            let candidates = lookup(stem)
+            // Codes match only as written, and a stem as short as a code only names in its own script: Белом
+            // is no Belgium through its code BEL, nor Belém through that alias. Longer stems may reach a place
+            // through its Latin name (Лондон, whose key is London's).
+            let candidates = lookup(stem).filter { candidate in
+                candidate.entry.kind != .abbreviation
+                    && (script == "Latn" || stem.unicodeScalars.count > 3 || candidate.entry.script != Self.latinScript)
+            }
             guard let best = candidates.first, isInflectable(best, at: index, beforeGeneric: beforeGeneric) else { continue }
             readings += candidates
             stemsRead.append(stem)
@@ -102,6 +110,8 @@ extension MentionDetector {
         }
         return true
     }
+
+    private static let latinScript = UInt8(Script.latin.code)
 
     /// Countries whose places Azerbaijani and Turkish news names with case endings without an apostrophe.
     static let inflectingCountries: Set<UInt16> = Set(["AM", "AZ", "GE", "TR", "IR", "RU"].map {
