@@ -13,7 +13,7 @@ enum Fixtures {
         root.appendingPathComponent("Tests/\(suite)/Fixtures")
     }
 
-    /// This process's scratch folder (under `TMPDIR`, which `Scripts/fuzz` points into the build folder).
+    /// This process's scratch folder (under `TMPDIR`, which `Scripts/fuzz` points into /dev/shm, or the build folder).
     static let scratch: URL = {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("gazetteer-fuzz-\(getpid())")
         try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
