@@ -18,13 +18,14 @@ extension ContextRanker {
     /// decide together, while a best reading would hold each one to the other's larger namesake.
     /// Only names in `keys` (search keys by group) that end in one of `divisionWords` may be counties ("Walker
     /// County", not "Johnson" or "New York"), and not beside a town named in the county's name ("Boone" and
-    /// "Boone County" say nothing about which Boone). A name that pairs in more than one first-level division leaves the choice to the rest of
-    /// the document.
+    /// "Boone County" say nothing about which Boone). A name that pairs in more than one first-level division
+    /// leaves the choice to the rest of the document.
     static func countyPairs(_ groups: [Group], keys: [Int: String], divisionWords: Set<String>) -> Set<Reading> {
         let county = PackedASCII.pack("ADM2")
         var counties: [Int64: [(group: Int, entry: KeyEntry)]] = [:]
-        for (index, key) in keys
-        where key.split(separator: " ").count > 1 && divisionWords.contains(String(key.split(separator: " ").last!)) {
+        for (index, key) in keys {
+            let words = key.split(separator: " ")
+            guard words.count > 1, let last = words.last, divisionWords.contains(String(last)) else { continue }
             for candidate in groups[index].candidates
             where candidate.entry.featureClass == UInt8(ascii: "A") && candidate.entry.featureCode == county {
                 counties[Context.cell(candidate.entry), default: []].append((index, candidate.entry))
@@ -57,7 +58,7 @@ extension ContextRanker {
             }
         }
         var readings: Set<Reading> = []
-        for (town, county) in pairs where divisions[town.group]!.count == 1 && divisions[county.group]!.count == 1 {
+        for (town, county) in pairs where divisions[town.group]?.count == 1 && divisions[county.group]?.count == 1 {
             readings.insert(town)
             readings.insert(county)
         }

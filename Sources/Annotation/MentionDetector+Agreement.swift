@@ -24,7 +24,7 @@ extension MentionDetector {
             let stem = String(surface.dropLast(oblique.count))
             for nominative in nominatives {
                 let adjective = stem + nominative
-                guard Array(adjective.utf16).withUnsafeBufferPointer({ wordFacts($0) }).longestName >= 2 else { continue }
+                guard facts(of: adjective).longestName >= 2 else { continue }
                 for noun in [text(words[index + 1].range)] + stems(of: index + 1) {
                     let name = adjective + " " + noun
                     let candidates = lookup(name).filter(isWholeName)

@@ -61,7 +61,7 @@ extension MentionDetector {
         var readings: [Resolver.Candidate] = []
         var stemsRead: [String] = []
         for stem in stems(of: index) {
-            let stemFacts = Array(stem.utf16).withUnsafeBufferPointer { self.wordFacts($0) }
+            let stemFacts = facts(of: stem)
             // Most stems begin no name at all: ask the index of first words before the gazetteer. A stem that
             // is a person's name is the person (Владимиром is "with Vladimir", not Vladimir Oblast).
             guard stemFacts.longestName > 0,

@@ -130,6 +130,11 @@ struct MentionDetector {
         return facts
     }
 
+    /// The facts of a word that is not one of the text's: a stem, or a form read off an ending.
+    func facts(of word: String) -> WordFacts {
+        Array(word.utf16).withUnsafeBufferPointer { wordFacts($0) }
+    }
+
     func keys(_ index: Int) -> NameKeys {
         facts(index).keys
     }
