@@ -15,7 +15,6 @@ import os
 import random
 import shutil
 import socket
-import sqlite3
 import subprocess
 import time
 import urllib.parse
@@ -23,7 +22,7 @@ import urllib.request
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from tools import CLI, ROOT, fail, run
+from tools import CLI, ROOT, database_names, fail, run
 
 CONNECTIONS = (16, 64, 256)
 SECONDS = 10
@@ -65,8 +64,7 @@ def free_port():
 
 def names(database, work, count=10_000):
     """10,000 distinct real names as request paths, one a line."""
-    rows = sqlite3.connect(f"file:{database}?mode=ro", uri=True).execute("SELECT DISTINCT name FROM name")
-    distinct = sorted({row[0] for row in rows if row[0].strip() and "\n" not in row[0]})
+    distinct = sorted({name for name in database_names(database) if name.strip() and "\n" not in name})
     if len(distinct) < count:
         fail(f"the database has {len(distinct)} distinct names; the load test needs {count}")
     chosen = random.Random(15).sample(distinct, count)

@@ -1,6 +1,7 @@
 """What Scripts/bench and Scripts/growth-curve share: where the measured binaries live, how a step runs and
 fails, how they are built, and the machine's processor."""
 import os
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -41,3 +42,36 @@ def processor():
     """The processor's model and core count, e.g. "AMD EPYC, 2 cores"."""
     model = next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name")), "?")
     return f"{model}, {os.cpu_count()} cores"
+
+
+def database_names(database):
+    """Every name of a gazetteer database as written, place by place: the records of each `place_name` blob
+    (Sources/GazetteerStore/Database/StoredNames.swift), of which the name comes after a gap number, a flags
+    byte and a source number."""
+    def varint(blob, offset):
+        value = shift = 0
+        while True:
+            byte = blob[offset]
+            offset += 1
+            value |= (byte & 0x7F) << shift
+            if byte < 0x80:
+                return value, offset
+            shift += 7
+
+    names = []
+    connection = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
+    for (blob,) in connection.execute("SELECT names FROM place_name ORDER BY pid"):
+        offset = 0
+        while offset < len(blob):
+            _, offset = varint(blob, offset)
+            flags = blob[offset]
+            _, offset = varint(blob, offset + 1)
+            length, offset = varint(blob, offset)
+            names.append(blob[offset:offset + length].decode("utf-8"))
+            offset += length
+            for present in (flags & 32, flags & 8, flags & 16):  # language, search key, citation
+                if present:
+                    length, offset = varint(blob, offset)
+                    offset += length
+    connection.close()
+    return names

@@ -37,13 +37,17 @@ import Testing
     @Test func namesAreClusteredByPlaceWithoutMatchKeysAndEveryEntryReadsItsName() throws {
         let url = Support.scratch().appendingPathComponent("db.sqlite")
         try Support.buildFixture(at: url)
-        let (indexes, columns, withoutRowID) = try GazetteerDatabase(path: url.path).queue.read { db in
-            (try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'name'"),
-             try String.fetchAll(db, sql: "SELECT name FROM pragma_table_info('name')"),
-             try Bool.fetchOne(db, sql: "SELECT wr FROM pragma_table_list WHERE name = 'name' AND schema = 'main'"))
+        let (indexes, columns, stored, counted) = try GazetteerDatabase(path: url.path).queue.read { db in
+            (try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'place_name'"),
+             try String.fetchAll(db, sql: "SELECT name FROM pragma_table_info('place_name')"),
+             try Support.storedNames(db), try Int.fetchOne(db, sql: "SELECT sum(names) FROM name_count"))
         }
-        #expect(indexes.allSatisfy { $0.hasPrefix("sqlite_autoindex") } && !columns.contains("match_key"))
-        #expect(withoutRowID == true)
+        // One row a place, its names numbered from 0 (the fixture removes none).
+        #expect(indexes.isEmpty && columns == ["pid", "names"])
+        #expect(stored.count == counted && stored.count > 10)
+        for (pid, records) in Dictionary(grouping: stored, by: \.pid) {
+            #expect(records.map(\.record.seq) == Array(0..<records.count), "place \(pid)")
+        }
         let names = try GazetteerDatabase(path: url.path).names(of: "geonames:174884")
         let key = Support.normalizer.keys(for: "Jermuk").matchKey
         #expect(names.contains { $0.name == "Jermuk" && $0.matchKey == key })
@@ -68,9 +72,7 @@ import Testing
         let url = Support.scratch().appendingPathComponent("db.sqlite")
         try Support.buildFixture(at: url)
         let stored = try GazetteerDatabase(path: url.path).queue.read { db in
-            try Row.fetchAll(db, sql: "SELECT name, search_key FROM name WHERE pid = 174884").map {
-                (name: $0[0] as String, searchKey: $0[1] as String?)
-            }
+            try Support.storedNames(db).filter { $0.pid == 174_884 }.map { (name: $0.record.name, searchKey: $0.record.searchKey) }
         }
         #expect(stored.contains { $0.name == "Jermuk" && $0.searchKey == nil })
         #expect(stored.contains { $0.searchKey != nil })

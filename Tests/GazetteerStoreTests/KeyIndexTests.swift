@@ -15,14 +15,37 @@ import Testing
             pid: 174_884, seq: 7, searchKeyHash: 1, population: 0, latitude: -12.5, longitude: 179.99, country: 0,
             featureClass: 0, featureCode: 0, kind: .alternate, source: .geonames, language: 0,
             admin1: PackedASCII.pack("01"), script: 0)
+        // Another name of the first place, and one of another place at the same point: only the first is
+        // written without its place's fields.
+        var sibling = entry
+        sibling.seq = 3
+        sibling.searchKeyHash = 2
+        sibling.kind = .official
+        sibling.language = 0
+        sibling.script = 8
+        var neighbour = sibling
+        neighbour.pid += 1
+        let row = [entry, other, other, sibling, entry, sibling, neighbour]
         var codes = KeyCodes.Builder()
         var blob: [UInt8] = []
-        try entry.write(to: &blob, codes: &codes)
-        try other.write(to: &blob, codes: &codes)
-        #expect(blob.count == 2 * KeyEntry.size)
-        let decoded = blob.withUnsafeBytes { KeyEntry.decode($0, codes: KeyCodes(values: codes.values)) }
-        #expect(decoded == [entry, other])
+        try KeyEntry.encode(row, to: &blob, codes: &codes)
+        let table = KeyCodes(values: codes.values)
+        let decoded = blob.withUnsafeBytes { KeyEntry.decode($0, codes: table) }
+        #expect(decoded == row)
         #expect(decoded[0].languageTag == "hy-Latn" && decoded[0].featureCodeString == "PPLC")
+        func size(_ entries: [KeyEntry]) throws -> Int {
+            var bytes: [UInt8] = []
+            try KeyEntry.encode(entries, to: &bytes, codes: &codes)
+            return bytes.count
+        }
+        // flags, seq, hash, language's number, script
+        #expect(try size([entry, sibling]) - size([entry]) == 1 + 1 + 4 + 1 + 1)
+        #expect(try size([neighbour]) > 20)
+        // A row cut anywhere (a damaged page) decodes to the entries before the cut, never past its end.
+        for length in 0..<blob.count {
+            let cut = blob.prefix(length).withUnsafeBytes { KeyEntry.decode($0, codes: table) }
+            #expect(Array(row.prefix(cut.count)) == cut)
+        }
     }
 
     /// A name borne by more places than one row holds is stored in several rows and read back whole.

@@ -13,9 +13,7 @@ import Testing
         try Support.buildFixture(at: url)
         return try DatabaseQueue(path: url.path).read { db in
             (url.path, try String.fetchAll(db, sql: "SELECT match_key FROM key_index"),
-             try Row.fetchAll(db, sql: "SELECT search_key, name FROM name").map {
-                 StoredSearchKey.searchKey(stored: $0[0], name: $0[1])
-             })
+             try Support.storedNames(db).map { StoredSearchKey.searchKey(stored: $0.record.searchKey, name: $0.record.name) })
         }
     }
 

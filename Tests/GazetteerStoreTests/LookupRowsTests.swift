@@ -23,27 +23,26 @@ import Testing
     @Test func placeAndNameRowsAreThoseOfTheJoinedTables() throws {
         let path = try Self.fixture()
         let database = try GazetteerDatabase(path: path)
-        let rows = try DatabaseQueue(path: path).read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT name.pid, name.seq, name.name, name.language, name.kind, label.name, name.search_key,
-                       coalesce(place.id, 'geonames:' || place.pid)
-                FROM name JOIN label ON label.code = name.source JOIN place ON place.pid = name.pid
-                """)
+        let (names, labels, ids) = try DatabaseQueue(path: path).read { db in
+            (try Support.storedNames(db),
+             try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT code, name FROM label")
+                .map { ($0[0] as Int64, $0[1] as String) }),
+             try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: """
+                SELECT pid, coalesce(id, 'geonames:' || pid) FROM place
+                """).map { ($0[0] as Int64, $0[1] as String) }))
         }
-        #expect(rows.count > 10)
-        #expect(rows.contains { ($0[7] as String).hasPrefix("curated:") })
+        #expect(names.count > 10)
+        #expect(names.contains { ids[$0.pid]!.hasPrefix("curated:") })
         try LookupPool(path: path).withConnection { connection in
-            for row in rows {
-                let pid: Int64 = row[0]
-                let seq: Int64 = row[1]
-                let name = try #require(connection.name(nid: pid << 16 | seq))
-                #expect(name.name == row[2])
-                #expect(name.language == row[3])
-                #expect(KeyEntry.code(of: name.kind) == row[4])
-                #expect(name.source == row[5])
-                #expect(name.searchKey == StoredSearchKey.searchKey(stored: row[6], name: row[2]))
+            for (pid, record) in names {
+                let name = try #require(connection.name(nid: pid << 16 | Int64(record.seq)))
+                #expect(name.name == record.name)
+                #expect(name.language == record.language)
+                #expect(KeyEntry.code(of: name.kind) == record.kind)
+                #expect(name.source == labels[record.source])
+                #expect(name.searchKey == StoredSearchKey.searchKey(stored: record.searchKey, name: record.name))
                 let place = try #require(connection.place(pid: pid))
-                #expect(place == (try database.place(id: row[7])), "place \(pid)")
+                #expect(place == (try database.place(id: ids[pid]!)), "place \(pid)")
             }
             #expect(connection.place(pid: 999_999_999) == nil)
             #expect(connection.name(nid: 999_999_999 << 16) == nil)

@@ -126,11 +126,7 @@ import Testing
         func dump(_ url: URL) throws -> [String] {
             try GazetteerDatabase(path: url.path).queue.read { db in
                 try String.fetchAll(db, sql: "SELECT quote(pid) || '|' || quote(id) || '|' || name || '|' || latitude FROM place ORDER BY pid")
-                    + String.fetchAll(db, sql: """
-                        SELECT pid || '|' || seq || '|' || name.name || '|' || language || '|' || kind || '|'
-                               || label.name || '|' || quote(search_key)
-                        FROM name JOIN label ON label.code = name.source ORDER BY pid, seq
-                        """)
+                    + Support.storedNames(db).map { "\($0.pid)|\($0.record)" }
                     + String.fetchAll(db, sql: "SELECT name || '|' || crc32 || '|' || rows FROM source ORDER BY rowid")
             }
         }

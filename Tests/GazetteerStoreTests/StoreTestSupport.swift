@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import GazetteerStore
 import Normalization
 
@@ -55,6 +56,15 @@ enum StoreTestSupport {
     }
 
     /// A valid 19-column GeoNames row.
+    /// Every stored name of a database with its place, in the order of places and their names.
+    static func storedNames(_ db: Database) throws -> [(pid: Int64, record: StoredNames.Record)] {
+        try Row.fetchAll(db, sql: "SELECT pid, names FROM place_name ORDER BY pid").flatMap { row in
+            let pid: Int64 = row[0]
+            let blob: Data = row[1]
+            return blob.withUnsafeBytes { StoredNames.records(in: $0) }.map { (pid, $0) }
+        }
+    }
+
     static func placeRow(id: Int, name: String, lat: String = "40.0", lon: String = "45.0",
                          population: String = "100") -> String {
         "\(id)\t\(name)\t\(name)\t\t\(lat)\t\(lon)\tP\tPPL\tAM\t\t10\t\t\t\t\(population)\t\t\tAsia/Yerevan\t2020-01-01"

@@ -35,7 +35,7 @@ import Testing
 
     static func names(_ url: URL) throws -> [String] {
         try DatabaseQueue(path: url.path).read { db in
-            try String.fetchAll(db, sql: "SELECT p.pid || ' ' || n.name FROM name n JOIN place p USING (pid) ORDER BY 1")
+            try Support.storedNames(db).map { "\($0.pid) \($0.record.name)" }.sorted()
         }
     }
 

@@ -1,5 +1,4 @@
 import GRDB
-import GRDBSQLite
 import Normalization
 import SystemICU
 
@@ -36,6 +35,7 @@ enum KeyIndexBuilder {
             """)
         var currentKey: String?
         var keyHashes: [UInt64] = []
+        var entries: [KeyEntry] = []
         var blob: [UInt8] = []
         var fuzzyUsable = false
         var kid: UInt32 = 0
@@ -43,18 +43,22 @@ enum KeyIndexBuilder {
             guard let key = currentKey else { return }
             // A row of a WITHOUT ROWID table longer than a quarter page spills into overflow pages, each
             // mostly empty: a name borne by thousands of places is stored in rows that fit instead.
-            let partBytes = KeyEntry.size * KeyEntry.entriesPerRow
-            for (part, start) in stride(from: 0, to: max(blob.count, 1), by: partBytes).enumerated() {
+            for (part, start) in stride(from: 0, to: max(entries.count, 1), by: KeyEntry.entriesPerRow).enumerated() {
+                blob.removeAll(keepingCapacity: true)
+                do {
+                    try KeyEntry.encode(entries[start..<min(entries.count, start + KeyEntry.entriesPerRow)],
+                                        to: &blob, codes: &codes)
+                } catch {
+                    throw StoreError.buildFailed(
+                        path: path, reason: "more than 65,535 distinct country, feature, language and admin1 codes")
+                }
                 insertKey.bind(1, key)
                 insertKey.bind(2, Int64(part))
-                blob[start..<min(blob.count, start + partBytes)].withUnsafeBytes { raw in
-                    _ = sqlite3_bind_blob(insertKey.sqliteStatement, 3, raw.baseAddress, Int32(raw.count),
-                                          unsafeBitCast(-1, to: sqlite3_destructor_type.self))
-                }
+                insertKey.bind(3, blob: blob)
                 try insertKey.run(in: db)
             }
+            entries.removeAll(keepingCapacity: true)
             keyHashes.append(SortedHashes.hash(key))
-            blob.removeAll(keepingCapacity: true)
             // Only keys with a name fuzzy matching looks at (see the resolver's `collect`) are worth the
             // ten or so pairs of their deletions: most alternate names never are.
             guard fuzzyUsable else { return }
@@ -89,11 +93,7 @@ enum KeyIndexBuilder {
                 admin1: PackedASCII.pack(Column.text(row, 13) ?? ""),
                 script: UInt8(clamping: Script.dominant(in: name.unicodeScalars).code))
             fuzzyUsable = fuzzyUsable || FuzzyVariants.isUsable(entry)
-            do {
-                try entry.write(to: &blob, codes: &codes)
-            } catch {
-                throw StoreError.buildFailed(path: path, reason: "more than 65,535 distinct feature, language and admin1 codes")
-            }
+            entries.append(entry)
         }
         try flush()
 
@@ -146,10 +146,7 @@ enum KeyIndexBuilder {
                     index += 1
                 }
                 insertBucket.bind(1, Int64(bucket))
-                blob.withUnsafeBytes { raw in
-                    _ = sqlite3_bind_blob(insertBucket.sqliteStatement, 2, raw.baseAddress, Int32(raw.count),
-                                          unsafeBitCast(-1, to: sqlite3_destructor_type.self))
-                }
+                insertBucket.bind(2, blob: blob)
                 try insertBucket.run(in: db)
             }
         }

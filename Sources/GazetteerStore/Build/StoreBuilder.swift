@@ -358,7 +358,7 @@ public final class StoreBuilder {
             try db.execute(sql: "BEGIN")
             try KeyIndexBuilder.build(in: db, normalizer: normalizer, path: destination.path, progress: progress)
             progress("cluster names", nil, nil)
-            try db.execute(sql: Schema.clusterNames)
+            let names = try PlaceNameWriter.write(in: db)
             for (stage, sql) in Schema.indexSteps {
                 progress(stage, nil, nil)
                 try db.execute(sql: sql)
@@ -375,7 +375,6 @@ public final class StoreBuilder {
             progress("analyze", nil, nil)
             try db.execute(sql: "ANALYZE")
             let places = try Int.fetchOne(db, sql: "SELECT count(*) FROM place") ?? 0
-            let names = try Int.fetchOne(db, sql: "SELECT count(*) FROM name") ?? 0
             return (places, names)
         }
         insertPlaceStatement = nil

@@ -40,7 +40,7 @@ extension GazetteerDatabase {
             }
             return StoreStatistics(
                 places: try Int.fetchOne(db, sql: "SELECT count(*) FROM place") ?? 0,
-                names: try Int.fetchOne(db, sql: "SELECT count(*) FROM name") ?? 0,
+                names: try Int.fetchOne(db, sql: "SELECT coalesce(sum(names), 0) FROM name_count") ?? 0,
                 placesByCountry: try counts("""
                     SELECT country, sum(places) AS n FROM place_feature GROUP BY country ORDER BY n DESC, country
                     """),
@@ -53,12 +53,12 @@ extension GazetteerDatabase {
                     GROUP BY place.source ORDER BY n DESC, 1
                     """),
                 namesBySource: try counts("""
-                    SELECT label.name, count(*) AS n FROM name JOIN label ON label.code = name.source
-                    GROUP BY name.source ORDER BY n DESC, 1
+                    SELECT label.name, sum(names) AS n FROM name_count JOIN label ON label.code = name_count.source
+                    GROUP BY name_count.source ORDER BY n DESC, 1
                     """),
                 namesByKind: try counts("""
-                    SELECT name_kind.name, count(*) AS n FROM name JOIN name_kind ON name_kind.code = name.kind
-                    GROUP BY name.kind ORDER BY n DESC, 1
+                    SELECT name_kind.name, sum(names) AS n FROM name_count JOIN name_kind ON name_kind.code = name_count.kind
+                    GROUP BY name_count.kind ORDER BY n DESC, 1
                     """),
                 sources: try Row.fetchAll(db, sql: "SELECT name, kind, label, date, crc32, rows, skipped FROM source ORDER BY rowid")
                     .map { StoreStatistics.Source(name: $0[0], kind: $0[1], label: $0[2], date: $0[3], crc32: $0[4],

@@ -64,30 +64,50 @@ public final class GazetteerDatabase: Sendable {
         }
     }
 
-    /// Every name of the place `id`, official names first.
+    /// Every name of the place `id`, official names first, then by language and name.
     public func names(of id: String) throws -> [PlaceName] {
         let condition = PlaceID.condition(id)
-        let rows = try read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT name.name, name.language, name_kind.name, label.name, name.citation, name.search_key
-                FROM place JOIN name USING (pid) JOIN name_kind ON name_kind.code = name.kind
-                     JOIN label ON label.code = name.source
-                WHERE \(condition.sql)
-                ORDER BY CASE name_kind.name WHEN 'official' THEN 0 WHEN 'preferred' THEN 1 WHEN 'short' THEN 2
-                         WHEN 'alternate' THEN 3 WHEN 'colloquial' THEN 4 WHEN 'historical' THEN 5 ELSE 6 END,
-                         name.language, name.name
+        let (records, labels) = try read { db in
+            let blob = try Data.fetchOne(db, sql: """
+                SELECT place_name.names FROM place JOIN place_name USING (pid) WHERE \(condition.sql)
                 """, arguments: [condition.argument])
+            let records = blob.map { data in data.withUnsafeBytes { StoredNames.records(in: $0) } } ?? []
+            let labels = try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT code, name FROM label")
+                .map { ($0[0] as Int64, $0[1] as String) })
+            return (records, labels)
         }
-        guard !rows.isEmpty else { return [] }
+        guard !records.isEmpty else { return [] }
         let normalizer = try keyNormalizer.withLock { normalizer in
             if normalizer == nil { normalizer = try NameNormalizer(rules: NormalizationRules(), memoCapacity: 0) }
             return normalizer!
         }
-        return rows.map { row in
-            let searchKey = StoredSearchKey.searchKey(stored: row[5], name: row[0])
-            return PlaceName(placeID: id, name: row[0], language: row[1], kind: NameKind(rawValue: row[2]) ?? .alternate,
-                             source: row[3], citation: row[4], searchKey: searchKey,
-                             matchKey: normalizer.matchKey(forSearchKey: searchKey))
+        let names = records.compactMap { record -> PlaceName? in
+            guard let source = labels[record.source] else { return nil }
+            let searchKey = StoredSearchKey.searchKey(stored: record.searchKey, name: record.name)
+            return PlaceName(placeID: id, name: record.name, language: record.language,
+                             kind: KeyEntry.kind(code: Int64(record.kind)), source: source, citation: record.citation,
+                             searchKey: searchKey, matchKey: normalizer.matchKey(forSearchKey: searchKey))
+        }
+        // Languages and names in byte order, as SQL's BINARY collation compares them.
+        return names.enumerated().sorted { left, right in
+            let (a, b) = (left.element, right.element)
+            if Self.kindOrder(a.kind) != Self.kindOrder(b.kind) { return Self.kindOrder(a.kind) < Self.kindOrder(b.kind) }
+            if a.language != b.language { return a.language.utf8.lexicographicallyPrecedes(b.language.utf8) }
+            if a.name != b.name { return a.name.utf8.lexicographicallyPrecedes(b.name.utf8) }
+            return left.offset < right.offset
+        }.map(\.element)
+    }
+
+    /// The order in which ``names(of:)`` lists kinds: the most authoritative first.
+    private static func kindOrder(_ kind: NameKind) -> Int {
+        switch kind {
+        case .official: 0
+        case .preferred: 1
+        case .short: 2
+        case .alternate: 3
+        case .colloquial: 4
+        case .historical: 5
+        case .abbreviation: 6
         }
     }
 

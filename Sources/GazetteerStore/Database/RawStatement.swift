@@ -24,6 +24,12 @@ extension Statement {
         sqlite3_bind_double(sqliteStatement, index, value)
     }
 
+    func bind(_ index: Int32, blob: [UInt8]) {
+        blob.withUnsafeBytes { raw in
+            _ = sqlite3_bind_blob(sqliteStatement, index, raw.baseAddress, Int32(raw.count), Self.transient)
+        }
+    }
+
     /// Runs an insert, update or delete; returns the number of rows it changed.
     @discardableResult
     func run(in db: Database) throws -> Int {

@@ -2,7 +2,7 @@
 /// is rebuilt (``StoreError/schemaMismatch(path:found:expected:)`` says how).
 enum Schema {
     /// Bumped whenever a table, column or index changes meaning.
-    static let version = 15
+    static let version = 16
 
     /// Tables, created empty before a build loads them.
     static let tables = """
@@ -25,18 +25,18 @@ enum Schema {
             timezone     TEXT,
             source       INTEGER NOT NULL REFERENCES label(code)
         );
-        CREATE TABLE name (                        -- clustered by place: a place's names share a page or two
-            pid          INTEGER NOT NULL REFERENCES place(pid),
-            seq          INTEGER NOT NULL,             -- the name's number in its place, in load order (KeyEntry)
-            name         TEXT NOT NULL,
-            language     TEXT NOT NULL DEFAULT '',     -- BCP 47; 'abbr' for abbreviations; '' unknown
+        CREATE TABLE place_name (                  -- a place's names, all in one row
+            pid          INTEGER PRIMARY KEY,          -- the place's
+            names        BLOB NOT NULL                 -- StoredNames records in the order of their numbers (seq,
+                                                       -- KeyEntry): text, language, kind, source, citation, and
+                                                       -- the search key when it is not the name lowercased
+                                                       -- (StoredSearchKey); the match key is a function of it
+        );
+        CREATE TABLE name_count (                  -- how many names of each kind and source, for statistics
             kind         INTEGER NOT NULL REFERENCES name_kind(code),
             source       INTEGER NOT NULL REFERENCES label(code),
-            citation     TEXT,
-            search_key   TEXT,                         -- NULL when it is the name ASCII-lowercased
-                                                       -- (StoredSearchKey); the match key is a function
-                                                       -- of it (NameNormalizer)
-            PRIMARY KEY (pid, seq)
+            names        INTEGER NOT NULL,
+            PRIMARY KEY (kind, source)
         ) WITHOUT ROWID;
         CREATE TABLE name_kind (                   -- a name's kind, numbered: 0 official, 1 preferred …
             code         INTEGER PRIMARY KEY,
@@ -49,7 +49,7 @@ enum Schema {
         CREATE TABLE key_index (
             match_key    TEXT NOT NULL,
             part         INTEGER NOT NULL,             -- 0, 1 …: a key's entries in rows of at most 96
-            entries      BLOB NOT NULL,                -- KeyEntry records, 36 bytes each
+            entries      BLOB NOT NULL,                -- KeyEntry records, 7 to 42 bytes each
             PRIMARY KEY (match_key, part)
         ) WITHOUT ROWID;
         CREATE TABLE place_feature (               -- how many places of each feature each country has, for
@@ -114,8 +114,8 @@ enum Schema {
         """
 
     /// Names as they are loaded, in the build's temporary database: in input order (a place's alternate names
-    /// come anywhere in the file), with their match keys for the key index. ``StoreBuilder/finish()`` copies
-    /// them into `name` sorted by place and drops this table.
+    /// come anywhere in the file), with their match keys for the key index. ``PlaceNameWriter`` writes them
+    /// into `place_name` by place and drops this table.
     static let loadTables = """
         CREATE TEMP TABLE name_load (
             pid          INTEGER NOT NULL,
@@ -125,21 +125,14 @@ enum Schema {
             kind         INTEGER NOT NULL,
             source       INTEGER NOT NULL,
             citation     TEXT,
-            search_key   TEXT,                         -- as in `name`
+            search_key   TEXT,                         -- as StoredSearchKey stores it
             match_key    TEXT NOT NULL
         );
         """
 
-    /// Writes the loaded names into `name`, in its key order, and drops the load table.
-    static let clusterNames = """
-        INSERT INTO main.name (pid, seq, name, language, kind, source, citation, search_key)
-        SELECT pid, seq, name, language, kind, source, citation, search_key FROM temp.name_load ORDER BY pid, seq;
-        DROP TABLE temp.name_load;
-        """
-
     /// Indexes and the spatial index, created after loading (much faster than maintaining them row by row),
     /// each with a name for progress reports.
-    /// Names are found through `key_index` (built by `KeyIndexBuilder`) and by place through their primary key;
+    /// Names are found through `key_index` (built by `KeyIndexBuilder`) and by place in `place_name`;
     /// only places with a public id of their own (not GeoNames') are in `place_by_id`.
     static let indexSteps: [(String, String)] = [
         ("index place ids", "CREATE UNIQUE INDEX place_by_id ON place(id) WHERE id IS NOT NULL"),

@@ -1,6 +1,6 @@
-/// The short codes (feature codes, language tags, admin1 codes) of a database's ``KeyEntry`` records,
-/// numbered: an entry stores a two-byte number instead of eight packed bytes for each, and the database's
-/// `key_code` table maps the numbers back. A full GeoNames store has a few thousand distinct codes.
+/// The short codes (countries, feature codes, language tags, admin1 codes) of a database's ``KeyEntry``
+/// records, numbered: an entry stores a number of one to three bytes instead of eight packed bytes for each,
+/// and the database's `key_code` table maps the numbers back. A full GeoNames store has a few thousand distinct codes.
 public struct KeyCodes: Sendable {
     /// Packed ASCII values (``PackedASCII``) by number; number 0 is the empty code.
     let values: [UInt64]

@@ -24,11 +24,20 @@ public struct KeyEntry: Hashable, Sendable {
     /// The script the name is written in (ICU's script code; Latin is 25).
     public var script: UInt8
 
-    /// Bytes per entry in an index row: pid 0–5, seq 6–7, search key hash 8–11, population 12–15,
-    /// latitude 16–19, longitude 20–23, country 24–25, feature class 26, kind 27, source 28, script 29, then
-    /// the codes (``KeyCodes``) of the feature code 30–31, language 32–33 and admin1 34–35; little-endian.
-    /// A full GeoNames store holds some 40 million entries, so each byte here is 40 MB of file.
-    static let size = 36
+    /// How an index row packs its entries (``encode(_:to:codes:)``), little-endian and of variable length, so
+    /// that each of a full GeoNames store's some 40 million entries costs what it carries:
+    ///
+    /// - a flags byte: bit 0 "same place as the entry before in this row", bits 1–3 the kind's number, bits
+    ///   4–6 the source, bit 7 "Latin script" (ICU code 25: no script byte follows);
+    /// - unless the same place, the pid (LEB128); then seq (LEB128) and the search key hash (4 bytes);
+    /// - unless the same place, the population (LEB128), latitude and longitude (4-byte floats), the country's
+    ///   number (``KeyCodes``, LEB128), the feature class (a byte), and the numbers of the feature code and
+    ///   admin1;
+    /// - the language's number (LEB128), and the script byte unless Latin.
+    ///
+    /// A place's names with one match key lie next to each other (its names in many languages spelt alike), so
+    /// that such an entry after the first is about 7 bytes; a place's first entry about 25.
+    static let latinScript: UInt8 = 25
 
     /// The name's id, unique in its store: pid and seq in one number (pids are below 2^47: GeoNames ids,
     /// and curated and Who's On First places numbered from 2^40).
@@ -41,7 +50,8 @@ public struct KeyEntry: Hashable, Sendable {
     package static func seq(ofName nid: Int64) -> Int64 { nid & 0xFFFF }
 
     /// Entries in one `key_index` row: with a 16 kB page, SQLite keeps rows of a WITHOUT ROWID table up to
-    /// about 4 kB on the page and spills longer ones into overflow pages.
+    /// about 4 kB on the page and spills longer ones into overflow pages. An entry takes at most 42 bytes
+    /// (flags 1, pid 7, seq 3, hash 4, population 5, point 8, feature class 1, four numbers of 3, script 1).
     static let entriesPerRow = 96
 
     package var countryCode: String { PackedASCII.string(UInt64(country)) }
@@ -50,49 +60,80 @@ public struct KeyEntry: Hashable, Sendable {
     package var languageTag: String { PackedASCII.string(language) }
     package var admin1Code: String { PackedASCII.string(admin1) }
 
-    /// Appends the entry's bytes, its codes numbered by `codes`.
-    func write(to buffer: inout [UInt8], codes: inout KeyCodes.Builder) throws(KeyCodes.Overflow) {
-        func append<T: FixedWidthInteger>(_ value: T, bytes: Int = MemoryLayout<T>.size) {
-            withUnsafeBytes(of: value.littleEndian) { buffer.append(contentsOf: $0.prefix(bytes)) }
+    /// Appends one index row's bytes: `entries` in order, their codes numbered by `codes`. A row decodes on its
+    /// own (``decode(_:codes:)``), so the entries of one key are split into rows before they are encoded.
+    static func encode(_ entries: some Collection<KeyEntry>, to buffer: inout [UInt8],
+                       codes: inout KeyCodes.Builder) throws(KeyCodes.Overflow) {
+        func varint(_ value: UInt64) { PackedBytes.appendVarint(value, to: &buffer) }
+        var previous: KeyEntry?
+        for entry in entries {
+            let samePlace = previous.map { entry.hasSamePlace(as: $0) } ?? false
+            let flags = (samePlace ? 1 : 0) | kindCodes[entry.kind]! << 1 | (entry.source.rawValue & 7) << 4
+                | (entry.script == latinScript ? 0x80 : 0)
+            buffer.append(flags)
+            if !samePlace { varint(UInt64(bitPattern: entry.pid)) }
+            varint(UInt64(entry.seq))
+            PackedBytes.append(entry.searchKeyHash, to: &buffer)
+            if !samePlace {
+                varint(UInt64(entry.population))
+                PackedBytes.append(entry.latitude.bitPattern, to: &buffer)
+                PackedBytes.append(entry.longitude.bitPattern, to: &buffer)
+                varint(UInt64(try codes.code(UInt64(entry.country))))
+                buffer.append(entry.featureClass)
+                varint(UInt64(try codes.code(entry.featureCode)))
+                varint(UInt64(try codes.code(entry.admin1)))
+            }
+            varint(UInt64(try codes.code(entry.language)))
+            if entry.script != latinScript { buffer.append(entry.script) }
+            previous = entry
         }
-        append(pid, bytes: 6)
-        append(seq)
-        append(searchKeyHash)
-        append(population)
-        append(latitude.bitPattern)
-        append(longitude.bitPattern)
-        append(country)
-        buffer.append(featureClass)
-        buffer.append(KeyEntry.kindCodes[kind]!)
-        buffer.append(source.rawValue)
-        buffer.append(script)
-        append(try codes.code(featureCode))
-        append(try codes.code(language))
-        append(try codes.code(admin1))
     }
 
-    /// Decodes the entries of one index row, with the codes of its database.
+    /// Whether two entries carry the same place data (every field but the name's own).
+    private func hasSamePlace(as other: KeyEntry) -> Bool {
+        pid == other.pid && population == other.population && latitude.bitPattern == other.latitude.bitPattern
+            && longitude.bitPattern == other.longitude.bitPattern && country == other.country
+            && featureClass == other.featureClass && featureCode == other.featureCode && admin1 == other.admin1
+    }
+
+    /// Decodes the entries of one index row, with the codes of its database. A row cut short (a damaged file)
+    /// gives the entries before the cut.
     static func decode(_ bytes: UnsafeRawBufferPointer, codes: KeyCodes) -> [KeyEntry] {
-        let count = bytes.count / size
         var entries: [KeyEntry] = []
-        entries.reserveCapacity(count)
-        for index in 0..<count {
-            let base = index * size
-            func load<T: FixedWidthInteger>(_ offset: Int, as type: T.Type) -> T {
-                T(littleEndian: bytes.loadUnaligned(fromByteOffset: base + offset, as: T.self))
+        entries.reserveCapacity(bytes.count / 16)
+        var reader = PackedBytes.Reader(bytes)
+        func code() -> UInt64? { reader.varint().map { codes.value(UInt16(truncatingIfNeeded: $0)) } }
+        while let flags = reader.load(UInt8.self) {
+            var entry: KeyEntry
+            if flags & 1 != 0, let previous = entries.last {
+                entry = previous
+                guard let seq = reader.varint(), let hash = reader.load(UInt32.self) else { break }
+                entry.seq = UInt16(truncatingIfNeeded: seq)
+                entry.searchKeyHash = hash
+            } else {
+                guard let pid = reader.varint(), let seq = reader.varint(), let hash = reader.load(UInt32.self),
+                      let population = reader.varint(), let latitude = reader.load(UInt32.self),
+                      let longitude = reader.load(UInt32.self), let country = code(),
+                      let featureClass = reader.load(UInt8.self), let featureCode = code(), let admin1 = code()
+                else { break }
+                entry = KeyEntry(
+                    pid: Int64(bitPattern: pid), seq: UInt16(truncatingIfNeeded: seq), searchKeyHash: hash,
+                    population: UInt32(truncatingIfNeeded: population), latitude: Float(bitPattern: latitude),
+                    longitude: Float(bitPattern: longitude), country: UInt16(truncatingIfNeeded: country),
+                    featureClass: featureClass, featureCode: featureCode,
+                    kind: .alternate, source: .other, language: 0, admin1: admin1, script: latinScript)
             }
-            let pid = Int64(load(0, as: UInt32.self)) | Int64(load(4, as: UInt16.self)) << 32
-            entries.append(KeyEntry(
-                pid: pid, seq: load(6, as: UInt16.self),
-                searchKeyHash: load(8, as: UInt32.self), population: load(12, as: UInt32.self),
-                latitude: Float(bitPattern: load(16, as: UInt32.self)),
-                longitude: Float(bitPattern: load(20, as: UInt32.self)),
-                country: load(24, as: UInt16.self), featureClass: bytes[base + 26],
-                featureCode: codes.value(load(30, as: UInt16.self)),
-                kind: kindByCode[Int(min(bytes[base + 27], UInt8(kindByCode.count - 1)))],
-                source: NameSource(rawValue: bytes[base + 28]) ?? .other,
-                language: codes.value(load(32, as: UInt16.self)), admin1: codes.value(load(34, as: UInt16.self)),
-                script: bytes[base + 29]))
+            entry.kind = kindByCode[Int(min(flags >> 1 & 7, UInt8(kindByCode.count - 1)))]
+            entry.source = NameSource(rawValue: flags >> 4 & 7) ?? .other
+            guard let language = code() else { break }
+            entry.language = language
+            if flags & 0x80 != 0 {
+                entry.script = latinScript
+            } else {
+                guard let script = reader.load(UInt8.self) else { break }
+                entry.script = script
+            }
+            entries.append(entry)
         }
         return entries
     }

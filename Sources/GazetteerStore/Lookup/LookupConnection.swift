@@ -68,7 +68,7 @@ public final class LookupConnection: @unchecked Sendable {
             \(StoredCoordinate.degrees("latitude")), \(StoredCoordinate.degrees("longitude")), population, timezone,
             source FROM place WHERE pid = ?
             """)
-        nameStatement = try prepare("SELECT name, language, kind, source, search_key FROM name WHERE pid = ? AND seq = ?")
+        nameStatement = try prepare("SELECT names FROM place_name WHERE pid = ?")
         placeByIDStatement = try prepare("SELECT pid FROM place WHERE id = ?")
         geonamesPlaceStatement = try prepare("SELECT pid FROM place WHERE pid = ? AND id IS NULL")
         lexiconStatement = try prepare("SELECT 1 FROM lexicon WHERE category = ? AND search_key = ?")
@@ -234,11 +234,12 @@ public final class LookupConnection: @unchecked Sendable {
     public func name(nid: Int64) -> NameRow? {
         defer { sqlite3_reset(nameStatement) }
         sqlite3_bind_int64(nameStatement, 1, KeyEntry.pid(ofName: nid))
-        sqlite3_bind_int64(nameStatement, 2, KeyEntry.seq(ofName: nid))
-        guard hasRow(nameStatement), let source = memory.labels[Column.int(nameStatement, 3)] else { return nil }
-        let name = Column.text(nameStatement, 0) ?? ""
-        return (name, Column.text(nameStatement, 1) ?? "", KeyEntry.kind(code: Column.int(nameStatement, 2)),
-                source, StoredSearchKey.searchKey(stored: Column.text(nameStatement, 4), name: name))
+        guard hasRow(nameStatement), let blob = sqlite3_column_blob(nameStatement, 0) else { return nil }
+        let bytes = UnsafeRawBufferPointer(start: blob, count: Int(sqlite3_column_bytes(nameStatement, 0)))
+        guard let record = StoredNames.record(seq: Int(KeyEntry.seq(ofName: nid)), in: bytes),
+              let source = memory.labels[record.source] else { return nil }
+        return (record.name, record.language, KeyEntry.kind(code: Int64(record.kind)), source,
+                StoredSearchKey.searchKey(stored: record.searchKey, name: record.name))
     }
 
     /// Match keys within `maxDistance` edits of `matchKey` (other than itself), nearest first.
