@@ -66,11 +66,14 @@ extension MentionDetector {
             guard stemFacts.longestName > 0,
                   stemFacts.roles.isDisjoint(with: [.common, .givenName, .patronymic]) else { continue }
             // Codes match only as written, and a stem as short as a code only names in its own script: Белом
-            // is no Belgium through its code BEL, nor Belém through that alias. Longer stems may reach a place
-            // through its Latin name (Лондон, whose key is London's).
+            // is no Belgium through its code BEL, nor Belém through that alias; Сына no China through Hebrew סין,
+            // Края no Accra through Arabic آکرا. Letters that keys drop do not count (Реки is no Reykjavík through
+            // its code REK). Longer stems may reach a place through another script's name (Лондон, whose key is
+            // London's).
+            let letters = stem.unicodeScalars.count { !Self.silentLetters.contains($0) }
             let candidates = lookup(stem).filter { candidate in
                 candidate.entry.kind != .abbreviation
-                    && (script == "Latn" || stem.unicodeScalars.count > 3 || candidate.entry.script != Self.latinScript)
+                    && (script == "Latn" || letters > 3 || Script(code: Int32(candidate.entry.script)).isoCode == script)
             }
             guard let best = candidates.first, isInflectable(best, at: index, beforeGeneric: beforeGeneric) else { continue }
             readings += candidates.map { ($0, stem) }
@@ -133,7 +136,8 @@ extension MentionDetector {
         return true
     }
 
-    private static let latinScript = UInt8(Script.latin.code)
+    /// Russian hard and soft signs, which search keys drop.
+    private static let silentLetters: Set<Unicode.Scalar> = ["ь", "ъ", "Ь", "Ъ"]
 
     /// Countries whose places Azerbaijani and Turkish news names with case endings without an apostrophe.
     static let inflectingCountries: Set<UInt16> = Set(["AM", "AZ", "GE", "TR", "IR", "RU"].map {
