@@ -3,8 +3,8 @@ import GazetteerStore
 import Normalization
 
 /// The word lists and rules that tell place names from other words in running text: from the database's
-/// lexicon (ordinary words, given names, titles, demonyms, abbreviations) and from
-/// `Gazetteer/annotation/inflections.tsv`.
+/// lexicon (ordinary words, given names, titles, demonyms, abbreviations) and from the tables of
+/// `Gazetteer/annotation/` (inflections, agreeing adjectives, abbreviations, organisations, streets).
 public struct AnnotationRules: Sendable {
     /// Search keys of ordinary words, in any language.
     package var commonWords: LexiconWords
@@ -55,6 +55,9 @@ public struct AnnotationRules: Sendable {
     package var connectors: Set<String>
     /// Inflections by script (ISO 15924 code): the ending as written (lower case), and what to put back.
     package var inflections: [String: [Inflection]]
+    /// Adjective endings that agree with a name's noun, by script (ISO 15924 code), in the table's order; a
+    /// script without rows has no agreeing adjectives.
+    package var agreements: [String: [Agreement]]
     /// Search keys of generic words ("district", "village", "rayonu") and the feature each names.
     package var genericWords: [String: String]
     /// The generic words for administrative divisions ("county", "rayonu"): a name ending in one names a
@@ -100,6 +103,7 @@ public struct AnnotationRules: Sendable {
         }
         self.inflections = inflections.mapValues { $0.sorted { $0.scalars.count > $1.scalars.count } }
 
+        agreements = try Self.agreements(path: dataDirectory.appendingPathComponent("annotation/agreement.tsv").path)
         placeAbbreviations = try Self.placeAbbreviations(
             path: dataDirectory.appendingPathComponent("annotation/place-abbreviations.tsv").path)
 
@@ -173,6 +177,18 @@ public struct AnnotationRules: Sendable {
         }
     }
 
+    /// An oblique ending of an adjective and the nominative endings it may stand for ("ом" of "Нагорном":
+    /// "ый", "ий" …), each tried until a form begins a known name.
+    package struct Agreement: Sendable, Equatable {
+        package var oblique: String
+        package var nominatives: [String]
+
+        package init(oblique: String, nominatives: [String]) {
+            self.oblique = oblique
+            self.nominatives = nominatives
+        }
+    }
+
     /// An abbreviation that stands for a place in running text.
     package struct PlaceAbbreviation: Sendable {
         /// A name the resolver resolves to the place meant, its best reading ("United States", "Georgia, United
@@ -196,6 +212,26 @@ public struct AnnotationRules: Sendable {
                 PlaceAbbreviation(place: row.cells[1], afterComma: row.cells[3] == "after-comma"))
         }
         return abbreviations
+    }
+
+    /// Reads `script<TAB>oblique<TAB>nominatives` rows (nominative endings separated by spaces).
+    /// - Throws: ``RuleError`` naming the file and line of a row with too few cells, a script that is no ISO
+    ///   15924 code, or no nominative ending.
+    package static func agreements(path: String) throws(RuleError) -> [String: [Agreement]] {
+        var agreements: [String: [Agreement]] = [:]
+        for row in try RuleTable(path: path, columns: 3).rows {
+            let script = row.cells[0]
+            guard script.count == 4, script.first?.isUppercase == true, script.allSatisfy(\.isASCII),
+                  script.allSatisfy(\.isLetter) else {
+                throw RuleError(file: path, line: row.line, reason: "script must be an ISO 15924 code such as Cyrl, not \"\(script)\"")
+            }
+            let nominatives = row.cells[2].split(separator: " ").map(String.init)
+            guard !nominatives.isEmpty else {
+                throw RuleError(file: path, line: row.line, reason: "no nominative ending for the oblique ending \"\(row.cells[1])\"")
+            }
+            agreements[script, default: []].append(Agreement(oblique: row.cells[1].lowercased(), nominatives: nominatives))
+        }
+        return agreements
     }
 
     private static func lastWords(of phrases: Set<String>) -> Set<String> {

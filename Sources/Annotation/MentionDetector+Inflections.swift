@@ -58,8 +58,7 @@ extension MentionDetector {
         // "Кяльбаджарского района": a generic word after the word vouches for another convention's spelling.
         let beforeGeneric = index + 1 < words.count && joins(words[index + 1]) && facts(index + 1).roles.contains(.generic)
         let script = wordFacts.keys.script
-        var readings: [Resolver.Candidate] = []
-        var stemsRead: [String] = []
+        var readings: [(candidate: Resolver.Candidate, stem: String)] = []
         for stem in stems(of: index) {
             let stemFacts = facts(of: stem)
             // Most stems begin no name at all: ask the index of first words before the gazetteer. A stem that
@@ -67,26 +66,33 @@ extension MentionDetector {
             guard stemFacts.longestName > 0,
                   stemFacts.roles.isDisjoint(with: [.common, .givenName, .patronymic]) else { continue }
             // Codes match only as written, and a stem as short as a code only names in its own script: Белом
-            // is no Belgium through its code BEL, nor Belém through that alias. Longer stems may reach a place
-            // through its Latin name (Лондон, whose key is London's).
+            // is no Belgium through its code BEL, nor Belém through that alias; Сына no China through Hebrew סין,
+            // Края no Accra through Arabic آکرا. Letters that keys drop do not count (Реки is no Reykjavík through
+            // its code REK). Longer stems may reach a place through another script's name (Лондон, whose key is
+            // London's).
+            let letters = stem.unicodeScalars.count { !Self.silentLetters.contains($0) }
             let candidates = lookup(stem).filter { candidate in
                 candidate.entry.kind != .abbreviation
-                    && (script == "Latn" || stem.unicodeScalars.count > 3 || candidate.entry.script != Self.latinScript)
+                    && (script == "Latn" || letters > 3 || Script(code: Int32(candidate.entry.script)).isoCode == script)
             }
             guard let best = candidates.first, isInflectable(best, at: index, beforeGeneric: beforeGeneric) else { continue }
-            readings += candidates
-            stemsRead.append(stem)
+            readings += candidates.map { ($0, stem) }
         }
-        guard let stem = stemsRead.first else { return nil }
+        guard !readings.isEmpty else { return nil }
         // The generic word also says which kind of place: "Кяльбаджарского района" is the district, not the town.
         if beforeGeneric, let feature = genericFeature(at: index + 1).flatMap(FeatureFilter.init) {
-            for position in readings.indices where !feature.matches(featureClass: readings[position].entry.featureClassString,
-                                                                     code: readings[position].entry.featureCodeString) {
-                readings[position].score *= 0.72
+            for position in readings.indices where !feature.matches(featureClass: readings[position].candidate.entry.featureClassString,
+                                                                     code: readings[position].candidate.entry.featureCodeString) {
+                readings[position].candidate.score *= 0.72
             }
         }
         var seen = Set<Int64>()
-        let candidates = readings.sorted { $0.score > $1.score }.filter { seen.insert($0.entry.pid).inserted }
+        // Stable, so that of equal scores the longer ending's reading stays first.
+        let sorted = readings.enumerated().sorted { ($0.element.candidate.score, $1.offset) > ($1.element.candidate.score, $0.offset) }
+            .map(\.element)
+        let candidates = sorted.map(\.candidate).filter { seen.insert($0.entry.pid).inserted }
+        // The reason names the stem of the best reading: Китая is China's genitive (Китай), not Kita with -я.
+        let stem = sorted[0].stem
         // An ending on a small place far away is as likely a word of the language or a place the gazetteer
         // lacks (Зейли, a village in Azerbaijan, is no Зейла in Somalia): the article must support it.
         let best = candidates[0].entry
@@ -94,6 +100,25 @@ extension MentionDetector {
             && !Self.inflectingCountries.contains(best.country)
         return Found(range: words[index].range, candidates: candidates, needsContext: needsContext,
                      reasons: [.inflection(stem: stem)])
+    }
+
+    /// The single word `index` read with an ending, when that is better evidence than `mention`, the word
+    /// as written: "России" is Russia's genitive rather than another convention's spelling Росси, "Вене"
+    /// Vienna's locative rather than Veigné through its Latin alias Ven'e, "Вены" Vienna's genitive rather than
+    /// a Latin spelling of Vani. A name as written in the word's own script keeps it (Medina, Ohio is no
+    /// Madinah with an ending); the ending's reading must need no support from the article.
+    func preferredInflection(over mention: Found, at index: Int) -> Found? {
+        guard let best = mention.candidates.first else { return nil }
+        let named = best.type == .exact || best.type == .alias
+        if named, Script(code: Int32(best.entry.script)).isoCode == facts(index).keys.script { return nil }
+        // A sure reading as written gives way only across scripts: Latin-script words take other conventions'
+        // spellings for granted.
+        if !mention.needsContext, facts(index).keys.script == "Latn" { return nil }
+        guard let inflected = inflectedMatch(at: index), !inflected.needsContext else { return nil }
+        // The same place by both readings: the word is its nominative (Ахалкалаки), unless only the ending's
+        // reading is sure.
+        if !mention.needsContext, inflected.candidates.first?.entry.pid == best.entry.pid { return nil }
+        return inflected
     }
 
     /// Whether the best reading of a stem is good enough to take a word with an ending for it.
@@ -111,7 +136,8 @@ extension MentionDetector {
         return true
     }
 
-    private static let latinScript = UInt8(Script.latin.code)
+    /// Russian hard and soft signs, which search keys drop.
+    private static let silentLetters: Set<Unicode.Scalar> = ["ь", "ъ", "Ь", "Ъ"]
 
     /// Countries whose places Azerbaijani and Turkish news names with case endings without an apostrophe.
     static let inflectingCountries: Set<UInt16> = Set(["AM", "AZ", "GE", "TR", "IR", "RU"].map {

@@ -185,14 +185,7 @@ struct MentionDetector {
                 continue
             }
             if var (mention, last) = longestMatch(at: index) {
-                // "России": another convention's spelling of the word as written (Росси) is weaker evidence
-                // than its ending read off the name itself (Россия), which needs no support from the article. A
-                // name as written keeps it (Medina, Ohio is no Madinah with an ending).
-                if last == index, mention.needsContext, let best = mention.candidates.first,
-                   best.type != .exact, best.type != .alias,
-                   let inflected = inflectedMatch(at: index), !inflected.needsContext {
-                    mention = inflected
-                }
+                if last == index, let inflected = preferredInflection(over: mention, at: index) { mention = inflected }
                 if isSurname(mention, at: index) {
                     // "Nakishia Sullivan … Sullivan pulled a box cutter": the surname stands for the person
                     // later in the article too.
