@@ -20,10 +20,12 @@ public final class Annotator: Sendable {
     /// The places each span text may mean, without context: a corpus repeats its names.
     private let lookups = StringMemo<[Resolver.Candidate]>(capacity: 1 << 18)
     private let wordFacts = WordFactsTable(capacity: 1 << 18)
+    let wordRoles: WordRoles
 
     public init(resolver: Resolver, rules: AnnotationRules) {
         self.resolver = resolver
         self.rules = rules
+        wordRoles = WordRoles(rules)
     }
 
     /// An annotator over `database` with the default rules.
@@ -75,7 +77,7 @@ public final class Annotator: Sendable {
                     },
                     wordFacts: { word in
                         self.wordFacts.facts(of: word) { units in
-                            self.rules.facts(of: units, keys: self.resolver.normalizer.keys(for: UTF16Text.string(units))) {
+                            self.wordRoles.facts(of: units, keys: self.resolver.normalizer.keys(for: UTF16Text.string(units))) {
                                 connection.lexiconContains($1, category: $0.rawValue)
                             }
                         }

@@ -25,9 +25,10 @@ extension MentionDetector {
             case .word:
                 // "belirtildi.Azerbaycan'a": a sentence ends inside what word break takes for one word.
                 var start = token.range.lowerBound
-                let ends = hasDot(token.range, units: units)
-                    ? sentenceDots(in: token.range, units: units) + [token.range.upperBound] : [token.range.upperBound]
-                for end in ends {
+                // Almost no word has a dot inside: those without get no array (an allocation per word).
+                let dots = hasDot(token.range, units: units) ? sentenceDots(in: token.range, units: units) : []
+                for dotIndex in 0...dots.count {
+                    let end = dotIndex < dots.count ? dots[dotIndex] : token.range.upperBound
                     let piece = start == token.range.lowerBound && end == token.range.upperBound
                         ? token : Tokenizer.classify(start..<end, in: units)
                     if start > token.range.lowerBound {
