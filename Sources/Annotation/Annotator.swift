@@ -62,7 +62,7 @@ public final class Annotator: Sendable {
     /// the document's start.
     func annotate(window text: String, options: AnnotateOptions, context: inout DocumentContext,
                   each body: (Mention) throws -> Void) throws {
-        let units = Array(text.utf16)
+        let units = UTF16Text.units(text)
         guard units.count < Int(Int32.max) else { throw AnnotationError.documentTooLarge(units: units.count) }
         let base = context.scalarOffset
         try resolver.pool.withConnection { connection in
