@@ -20,10 +20,12 @@ public final class Annotator: Sendable {
     /// The places each span text may mean, without context: a corpus repeats its names.
     private let lookups = StringMemo<[Resolver.Candidate]>(capacity: 1 << 18)
     private let wordFacts = WordFactsTable(capacity: 1 << 18)
+    let wordRoles: WordRoles
 
     public init(resolver: Resolver, rules: AnnotationRules) {
         self.resolver = resolver
         self.rules = rules
+        wordRoles = WordRoles(rules)
     }
 
     /// An annotator over `database` with the default rules.
@@ -60,7 +62,7 @@ public final class Annotator: Sendable {
     /// the document's start.
     func annotate(window text: String, options: AnnotateOptions, context: inout DocumentContext,
                   each body: (Mention) throws -> Void) throws {
-        let units = Array(text.utf16)
+        let units = UTF16Text.units(text)
         guard units.count < Int(Int32.max) else { throw AnnotationError.documentTooLarge(units: units.count) }
         let base = context.scalarOffset
         try resolver.pool.withConnection { connection in
@@ -75,7 +77,7 @@ public final class Annotator: Sendable {
                     },
                     wordFacts: { word in
                         self.wordFacts.facts(of: word) { units in
-                            self.rules.facts(of: units, keys: self.resolver.normalizer.keys(for: UTF16Text.string(units))) {
+                            self.wordRoles.facts(of: units, keys: self.resolver.normalizer.keys(for: UTF16Text.string(units))) {
                                 connection.lexiconContains($1, category: $0.rawValue)
                             }
                         }

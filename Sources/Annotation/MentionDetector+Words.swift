@@ -7,27 +7,15 @@ extension MentionDetector {
         var previousEnd = 0
         var sentenceInitial = true
         var lineStart = 0
-        func closeLine() {
-            // A line of three or more cased words, most of them in capitals, is a headline.
-            var cased = 0
-            var caps = 0
-            for word in words[lineStart...] where !word.isUncased {
-                cased += 1
-                if word.isAllCaps { caps += 1 }
-            }
-            if cased >= 3, Double(caps) >= 0.7 * Double(cased) {
-                for index in lineStart..<words.count { words[index].capsLine = true }
-            }
-            lineStart = words.count
-        }
         tokenizer.forEachToken(of: units) { token in
             switch token.kind {
             case .word:
                 // "belirtildi.Azerbaycan'a": a sentence ends inside what word break takes for one word.
                 var start = token.range.lowerBound
-                let ends = hasDot(token.range, units: units)
-                    ? sentenceDots(in: token.range, units: units) + [token.range.upperBound] : [token.range.upperBound]
-                for end in ends {
+                // Almost no word has a dot inside: those without get no array (an allocation per word).
+                let dots = hasDot(token.range, units: units) ? sentenceDots(in: token.range, units: units) : []
+                for dotIndex in 0...dots.count {
+                    let end = dotIndex < dots.count ? dots[dotIndex] : token.range.upperBound
                     let piece = start == token.range.lowerBound && end == token.range.upperBound
                         ? token : Tokenizer.classify(start..<end, in: units)
                     if start > token.range.lowerBound {
@@ -54,7 +42,7 @@ extension MentionDetector {
                 for index in token.range {
                     switch units[index] {
                     case 0x0A, 0x0D, 0x2029, 0x2028:
-                        closeLine()
+                        closeLine(from: &lineStart, in: &words)
                         sentenceInitial = true
                     case 0x2E, 0x21, 0x3F, 0x3A, 0x3B, 0x2026, 0x0589, 0x055C, 0x055E:
                         // . ! ? : ; … and Armenian full stop, exclamation and question marks
@@ -65,8 +53,24 @@ extension MentionDetector {
                 }
             }
         }
-        closeLine()
+        closeLine(from: &lineStart, in: &words)
         return words
+    }
+
+    /// Marks the words from `lineStart` on as a headline's when they are one, and starts the next line. Not a
+    /// nested function: one capturing `words` made every append of a word pay a run-time exclusivity check.
+    private static func closeLine(from lineStart: inout Int, in words: inout [Word]) {
+        // A line of three or more cased words, most of them in capitals, is a headline.
+        var cased = 0
+        var caps = 0
+        for word in words[lineStart...] where !word.isUncased {
+            cased += 1
+            if word.isAllCaps { caps += 1 }
+        }
+        if cased >= 3, Double(caps) >= 0.7 * Double(cased) {
+            for index in lineStart..<words.count { words[index].capsLine = true }
+        }
+        lineStart = words.count
     }
 
     /// The parts of a word glued from several ("səhifəPoliticsBaku"), split at its seams; nil for a word

@@ -88,10 +88,12 @@ struct MentionDetector {
     let memo: Memo
 
     /// What detection has learnt about each word: it asks about the same word many times.
+    /// Its per-word tables are buffers, not arrays: detection reads them half a million times in a corpus, and
+    /// each access to an array held in a class's `var` pays a run-time exclusivity check.
     final class Memo {
-        var facts: [WordFacts?]
+        let facts: UnsafeMutableBufferPointer<WordFacts?>
         /// Per word: not yet known (-2), no person's name starts here (-1), or the last word of the name.
-        var personEnd: [Int32]
+        let personEnd: UnsafeMutableBufferPointer<Int32>
         /// The last word read with its endings, and what it gave: a person's run asks about the word after it,
         /// and detection about the same word next. One entry, so that a long document costs no memory here.
         var inflected: (index: Int, found: Found?)?
@@ -99,8 +101,16 @@ struct MentionDetector {
         var people: Set<String> = []
 
         init(count: Int) {
-            facts = Array(repeating: nil, count: count)
-            personEnd = Array(repeating: -2, count: count)
+            facts = .allocate(capacity: count)
+            facts.initialize(repeating: nil)
+            personEnd = .allocate(capacity: count)
+            personEnd.initialize(repeating: -2)
+        }
+
+        deinit {
+            facts.deinitialize()
+            facts.deallocate()
+            personEnd.deallocate()
         }
     }
 

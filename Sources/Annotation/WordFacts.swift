@@ -1,3 +1,4 @@
+import GazetteerStore
 import Normalization
 import Synchronization
 import SystemICU
@@ -64,12 +65,49 @@ extension WordFacts {
     }
 }
 
-extension AnnotationRules {
+/// The roles the word lists give a search key, merged into one table when an annotator is made: a new word
+/// costs one probe of it (and of the three large lexicon categories, kept as hashes) instead of one per list.
+struct WordRoles: Sendable {
+    private struct Entry: Sendable {
+        var roles: WordFacts.Roles = []
+        var demonymCountry: String?
+    }
+
+    private let lists: [String: Entry]
+    private let commonWords: LexiconWords
+    private let givenNames: LexiconWords
+    private let surnames: LexiconWords
+    private let firstWords: FirstWordIndex
+
+    init(_ rules: AnnotationRules) {
+        var lists: [String: Entry] = [:]
+        func add(_ keys: some Sequence<String>, _ role: WordFacts.Roles) {
+            for key in keys { lists[key, default: Entry()].roles.insert(role) }
+        }
+        add(rules.brands, .brand)
+        add(rules.familyWords, .familyWord)
+        add(rules.speechVerbs, .speechVerb)
+        add(rules.conjunctions, .conjunction)
+        add(rules.nameAbbreviations, .nameAbbreviation)
+        add(rules.titleEndings, .titleEnding)
+        add(rules.titles, .title)
+        add(rules.connectors, .connector)
+        add(rules.streetWords, .streetWord)
+        add(rules.genericWords.keys, .generic)
+        for (key, country) in rules.demonyms { lists[key, default: Entry()].demonymCountry = country }
+        self.lists = lists
+        commonWords = rules.commonWords
+        givenNames = rules.givenNames
+        surnames = rules.surnames
+        firstWords = rules.firstWords
+    }
+
     /// The facts of the word `units`, whose keys are `keys`; `lexicon` answers whether a category of the
     /// database's lexicon has a search key (asked only of Cyrillic words, for the Russian person names).
-    func facts(of units: [UInt16], keys: NameKeys, lexicon: (RussianPersonNames, String) -> Bool) -> WordFacts {
+    func facts(of units: [UInt16], keys: NameKeys, lexicon: (AnnotationRules.RussianPersonNames, String) -> Bool) -> WordFacts {
         let key = keys.searchKey
-        var roles: WordFacts.Roles = []
+        let listed = lists[key]
+        var roles = listed?.roles ?? []
         if commonWords.contains(key) { roles.insert(.common) }
         if givenNames.contains(key) { roles.insert(.givenName) }
         if surnames.contains(key) { roles.insert(.surname) }
@@ -78,17 +116,7 @@ extension AnnotationRules {
             if lexicon(.patronymic, key) { roles.insert(.patronymic) }
             if lexicon(.surname, key) { roles.insert(.surname) }
         }
-        if brands.contains(key) { roles.insert(.brand) }
-        if familyWords.contains(key) { roles.insert(.familyWord) }
-        if speechVerbs.contains(key) { roles.insert(.speechVerb) }
-        if conjunctions.contains(key) { roles.insert(.conjunction) }
-        if nameAbbreviations.contains(key) { roles.insert(.nameAbbreviation) }
-        if titleEndings.contains(key) { roles.insert(.titleEnding) }
-        if titles.contains(key) { roles.insert(.title) }
-        if connectors.contains(key) { roles.insert(.connector) }
-        if streetWords.contains(key) { roles.insert(.streetWord) }
-        if genericWords[key] != nil { roles.insert(.generic) }
-        return WordFacts(units: units, keys: keys, roles: roles, demonymCountry: demonyms[key],
+        return WordFacts(units: units, keys: keys, roles: roles, demonymCountry: listed?.demonymCountry,
                          longestName: firstWords.maximumWords(startingWith: keys.matchKey))
     }
 }

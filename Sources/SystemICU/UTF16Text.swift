@@ -9,12 +9,46 @@ package enum UTF16Text {
     /// The UTF-16 code units of `text`.
     @inlinable
     public static func units(_ text: String) -> [UInt16] {
-        // Widening ASCII bytes costs a fraction of the UTF-16 view's transcoding iterator.
-        let ascii = text.utf8.withContiguousStorageIfAvailable { bytes -> [UInt16]? in
-            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
-            return bytes.map(UInt16.init)
+        // Transcoding the UTF-8 bytes by hand costs a fraction of the UTF-16 view's iterator (a tenth for ASCII;
+        // for an English article with a curly quote, 54 instructions a byte through the view). A native string's
+        // UTF-8 is valid, so no byte needs checking; UTF-16 never takes more units than UTF-8 takes bytes.
+        let transcoded = text.utf8.withContiguousStorageIfAvailable { bytes in
+            [UInt16](unsafeUninitializedCapacity: bytes.count) { units, count in
+                var read = 0
+                var write = 0
+                while read < bytes.count {
+                    let lead = UInt32(bytes[read])
+                    if lead < 0x80 {
+                        units[write] = UInt16(lead)
+                        read += 1
+                        write += 1
+                        continue
+                    }
+                    let scalar: UInt32
+                    if lead < 0xE0 {
+                        scalar = (lead & 0x1F) << 6 | UInt32(bytes[read + 1] & 0x3F)
+                        read += 2
+                    } else if lead < 0xF0 {
+                        scalar = (lead & 0x0F) << 12 | UInt32(bytes[read + 1] & 0x3F) << 6 | UInt32(bytes[read + 2] & 0x3F)
+                        read += 3
+                    } else {
+                        scalar = (lead & 0x07) << 18 | UInt32(bytes[read + 1] & 0x3F) << 12
+                            | UInt32(bytes[read + 2] & 0x3F) << 6 | UInt32(bytes[read + 3] & 0x3F)
+                        read += 4
+                    }
+                    if scalar < 0x10000 {
+                        units[write] = UInt16(scalar)
+                        write += 1
+                    } else {
+                        units[write] = UInt16(0xD800 + ((scalar - 0x10000) >> 10))
+                        units[write + 1] = UInt16(0xDC00 + ((scalar - 0x10000) & 0x3FF))
+                        write += 2
+                    }
+                }
+                count = write
+            }
         }
-        return (ascii ?? nil) ?? Array(text.utf16)
+        return transcoded ?? Array(text.utf16)
     }
 
     /// A string from UTF-16 code units; unpaired surrogates become U+FFFD.

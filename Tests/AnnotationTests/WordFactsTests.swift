@@ -6,7 +6,7 @@ import Testing
         let annotator = AnnotationTestSupport.annotator
         var asked: [String] = []
         func roles(_ word: String) -> WordFacts.Roles {
-            annotator.rules.facts(of: Array(word.utf16), keys: annotator.resolver.normalizer.keys(for: word)) { category, key in
+            annotator.wordRoles.facts(of: Array(word.utf16), keys: annotator.resolver.normalizer.keys(for: word)) { category, key in
                 asked.append(key)
                 return category == .patronymic && key == "petrovich"
             }.roles
