@@ -7,11 +7,14 @@
 /// `{ }` context, a leading `^`, a trailing `$`, and `|` in the output. That is all `match-key.txt` uses;
 /// for rule text outside the subset ``init(rules:)`` returns nil and the caller keeps ICU. A test checks
 /// the interpreter against ICU on random text.
-struct ASCIIRules: Sendable {
+package struct ASCIIRules: Sendable {
     /// A set of ASCII characters as a 128-bit mask.
     struct CharacterSet: Sendable, Equatable {
         var low: UInt64 = 0
         var high: UInt64 = 0
+        /// Whether the set holds ICU's "ether" (U+FFFF), as every negated class does: in a context, such a
+        /// class matches the edge of the text, consuming nothing (`i { j } [^aeiou] > j` keeps a final j).
+        var matchesEdge = false
 
         @inline(__always)
         func contains(_ byte: UInt8) -> Bool {
@@ -23,7 +26,7 @@ struct ASCIIRules: Sendable {
         }
 
         /// Every ASCII character not in the set (the text is ASCII, so the complement stops there).
-        var inverted: CharacterSet { CharacterSet(low: ~low, high: ~high) }
+        var inverted: CharacterSet { CharacterSet(low: ~low, high: ~high, matchesEdge: !matchesEdge) }
 
         /// The class of one character.
         static func byte(_ byte: UInt8) -> CharacterSet {
@@ -69,9 +72,12 @@ struct ASCIIRules: Sendable {
     /// them): `candidates[candidateStarts[c]..<candidateStarts[c + 1]]`.
     private let candidates: [Int]
     private let candidateStarts: [Int]
+    /// The most one replacement lengthens the text (0 for rules that never lengthen it, as the match-key
+    /// rules): with ICU's limit of steps, it bounds the room a pass needs.
+    private let growth: Int
 
     /// Parses ICU transform rule text; nil when it uses anything outside the subset described above.
-    init?(rules text: String) {
+    package init?(rules text: String) {
         var variables: [String: [Element]] = [:]
         var parsed: [Rule] = []
         guard let statements = Self.statements(text) else { return nil }
@@ -83,7 +89,9 @@ struct ASCIIRules: Sendable {
                 variables[name] = value
                 continue
             }
-            guard let rule = parser.rule() else { return nil }
+            // ICU lets such a class match the end of the text inside a key too, making the key shorter: not
+            // modelled, so rules with one stay with ICU.
+            guard let rule = parser.rule(), !rule.key.contains(where: \.matchesEdge) else { return nil }
             parsed.append(rule)
         }
         var elements: [Element] = []
@@ -111,74 +119,141 @@ struct ASCIIRules: Sendable {
         }
         self.candidates = candidates
         candidateStarts = starts
+        growth = parsed.map { $0.output.count - $0.key.count }.max().map { max(0, $0) } ?? 0
     }
 
     /// Applies the rules once to `text` (ASCII). Returns whether the text changed, or nil, with `text`
     /// unspecified, when ICU's loop limit (16 steps per character) would have stopped the pass early: the
     /// caller then asks ICU.
     func apply(_ text: inout [UInt8]) -> Bool? {
+        let count = text.count
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: room(for: count)) { buffer in
+            var length = count
+            _ = buffer.initialize(fromContentsOf: text)
+            let changed = apply(buffer, length: &length)
+            text = Array(buffer[..<length])
+            return changed
+        }
+    }
+
+    /// The text `bytes` (ASCII) becomes when the rules are applied until it stops changing, at most `rounds`
+    /// times; nil as ``apply(_:)``. The passes work in one buffer on the stack: a key costs no allocation
+    /// but its `String`.
+    func applyUntilStable(_ bytes: some Collection<UInt8>, rounds: Int) -> String? {
+        let count = bytes.count
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: room(for: count)) { buffer -> String? in
+            var length = count
+            _ = buffer.initialize(fromContentsOf: bytes)
+            for _ in 0..<rounds {
+                guard let changed = apply(buffer, length: &length) else { return nil }
+                if !changed { break }
+            }
+            return String(decoding: UnsafeBufferPointer(rebasing: buffer[..<length]), as: UTF8.self)
+        }
+    }
+
+    /// `text` after at most `rounds` passes (until it stops changing) when it is ASCII, read from its UTF-8
+    /// without a copy; nil when it is not ASCII, or when ICU's limit would stop a pass.
+    package func apply(to text: String, rounds: Int) -> String? {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            return applyUntilStable(bytes, rounds: rounds)
+        }
+    }
+
+    /// Room for a pass over `count` bytes: each of ICU's at most 16 steps a byte may lengthen the text by
+    /// ``growth``, so later passes fit too only when nothing grows; a pass that would outgrow it gives up.
+    private func room(for count: Int) -> Int {
+        max(1, count + (count << 4) * growth)
+    }
+
+    /// One pass over `buffer[..<length]`, in place.
+    private func apply(_ buffer: UnsafeMutableBufferPointer<UInt8>, length: inout Int) -> Bool? {
         rules.withUnsafeBufferPointer { rules in
             elements.withUnsafeBufferPointer { elements in
                 candidates.withUnsafeBufferPointer { candidates in
-                    apply(&text, rules: rules, elements: elements, candidates: candidates)
+                    candidateStarts.withUnsafeBufferPointer { starts in
+                        outputs.withUnsafeBufferPointer { outputs in
+                            Self.apply(buffer, length: &length, rules: rules, elements: elements,
+                                       candidates: candidates, starts: starts, outputs: outputs)
+                        }
+                    }
                 }
             }
         }
     }
 
-    private func apply(_ text: inout [UInt8], rules: UnsafeBufferPointer<FlatRule>,
-                       elements: UnsafeBufferPointer<Element>, candidates: UnsafeBufferPointer<Int>) -> Bool? {
+    private static func apply(_ buffer: UnsafeMutableBufferPointer<UInt8>, length: inout Int,
+                              rules: UnsafeBufferPointer<FlatRule>, elements: UnsafeBufferPointer<Element>,
+                              candidates: UnsafeBufferPointer<Int>, starts: UnsafeBufferPointer<Int>,
+                              outputs: UnsafeBufferPointer<UInt8>) -> Bool? {
+        guard let text = buffer.baseAddress else { return false }
+        var count = length
         var position = 0
         var steps = 0
         var changed = false
-        let limit = text.count << 4
-        while position < text.count {
+        let limit = count << 4
+        while position < count {
             steps += 1
             if steps > limit { return nil }
             let byte = Int(text[position])
             guard byte < 128 else { return nil }
-            var applied = false
-            for candidate in candidateStarts[byte]..<candidateStarts[byte + 1] {
+            var candidate = starts[byte]
+            let last = starts[byte + 1]
+            while candidate < last {
                 let rule = rules[candidates[candidate]]
-                guard Self.matches(rule, elements: elements, in: text, at: position) else { continue }
-                let replaced = position..<position + rule.key.count
-                if !text[replaced].elementsEqual(outputs[rule.output]) {
-                    text.replaceSubrange(replaced, with: outputs[rule.output])
+                candidate += 1
+                guard matches(rule, elements: elements, in: text, count: count, at: position) else { continue }
+                let keyLength = rule.key.count
+                let output = rule.output
+                if output.count != keyLength || !(0..<keyLength).allSatisfy({ text[position + $0] == outputs[output.lowerBound + $0] }) {
+                    let newCount = count - keyLength + output.count
+                    guard newCount <= buffer.count else { return nil }
+                    if output.count != keyLength {
+                        let tail = position + keyLength
+                        (text + position + output.count).update(from: text + tail, count: count - tail)
+                    }
+                    for offset in 0..<output.count { text[position + offset] = outputs[output.lowerBound + offset] }
+                    count = newCount
                     changed = true
                 }
-                position += rule.cursor
-                applied = true
+                position += rule.cursor - 1
                 break
             }
-            if !applied { position += 1 }
+            position += 1
         }
+        length = count
         return changed
     }
 
-    /// Applies the rules until the text stops changing, at most `rounds` times; false as ``apply(_:)``.
-    func applyUntilStable(_ text: inout [UInt8], rounds: Int) -> Bool {
-        for _ in 0..<rounds {
-            guard let changed = apply(&text) else { return false }
-            if !changed { break }
-        }
-        return true
-    }
-
     @inline(__always)
-    private static func matches(_ rule: FlatRule, elements: UnsafeBufferPointer<Element>, in text: [UInt8],
-                                at position: Int) -> Bool {
+    private static func matches(_ rule: FlatRule, elements: UnsafeBufferPointer<Element>, in text: UnsafeMutablePointer<UInt8>,
+                                count: Int, at position: Int) -> Bool {
         var back = position
-        for index in rule.ante.reversed() {
-            back -= 1
-            if back < 0 || !elements[index].matches(text[back]) { return false }
+        var index = rule.ante.upperBound
+        while index > rule.ante.lowerBound {
+            index -= 1
+            if back > 0 {
+                guard elements[index].matches(text[back - 1]) else { return false }
+                back -= 1
+            } else if !elements[index].matchesEdge {
+                return false
+            }
         }
         if rule.anchoredAtStart && back != 0 { return false }
         var forward = position
-        for index in rule.key.lowerBound..<rule.post.upperBound {
-            if forward >= text.count || !elements[index].matches(text[forward]) { return false }
-            forward += 1
+        index = rule.key.lowerBound
+        while index < rule.post.upperBound {
+            if forward < count {
+                guard elements[index].matches(text[forward]) else { return false }
+                forward += 1
+            } else if !elements[index].matchesEdge {
+                return false
+            }
+            index += 1
         }
-        return !rule.anchoredAtEnd || forward == text.count
+        return !rule.anchoredAtEnd || forward == count
     }
 
     /// The rule text as statements (the text between semicolons), comments removed and quotes kept;

@@ -316,7 +316,8 @@ public final class NameNormalizer: Sendable {
 
     /// Stage 6: the match key of a search key.
     public func matchKey(forSearchKey searchKey: String) -> String {
-        matchKey(ofSearchKey: searchKey, units: Array(searchKey.utf16))
+        // Variants of a query (generic words dropped, readings) are ASCII nearly always: no UTF-16 copy.
+        rules.interpretedMatchKey(ofSearchKey: searchKey) ?? matchKey(ofSearchKey: searchKey, units: Array(searchKey.utf16))
     }
 
     /// ASCII keys go to the interpreter, which costs less than a memo lookup; others to ICU through the memo.

@@ -158,13 +158,17 @@ public final class NormalizationRules: Sendable {
     /// such as "qkxhqhjx" takes five passes: kx → kh → h, then hh, then gg); by the interpreter when the
     /// key is ASCII.
     func matchKey(ofSearchKey units: [UInt16]) -> String {
-        if let interpreter = matchKeyInterpreter, !units.contains(where: { $0 >= 0x80 }) {
-            var bytes = units.map { UInt8(truncatingIfNeeded: $0) }
-            if interpreter.applyUntilStable(&bytes, rounds: Self.matchKeyRounds) {
-                return String(decoding: bytes, as: UTF8.self)
-            }
+        if let interpreter = matchKeyInterpreter, !units.contains(where: { $0 >= 0x80 }),
+           let key = interpreter.applyUntilStable(units.lazy.map { UInt8(truncatingIfNeeded: $0) }, rounds: Self.matchKeyRounds) {
+            return key
         }
         return matchKeyThroughICU(units)
+    }
+
+    /// The match key of an ASCII search key by the interpreter, read from its UTF-8 without a copy; nil when
+    /// the key is not ASCII or the interpreter gives it to ICU.
+    func interpretedMatchKey(ofSearchKey searchKey: String) -> String? {
+        matchKeyInterpreter?.apply(to: searchKey, rounds: Self.matchKeyRounds)
     }
 
     private static let matchKeyRounds = 8

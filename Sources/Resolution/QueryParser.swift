@@ -87,14 +87,10 @@ struct QueryParser: Sendable {
             switch reading.input {
             case .searchKey:
                 guard reading.isCalledFor(by: searchKey) else { continue }
-                var units = UTF16Text.units(searchKey)
-                reading.rules.transliterate(&units)
-                appendReading(UTF16Text.string(units), to: &variants)
+                appendReading(reading.read(searchKey), to: &variants)
             case .query:
                 guard reading.isCalledFor(by: head) else { continue }
-                var units = UTF16Text.units(head.lowercased())
-                reading.rules.transliterate(&units)
-                appendReading(normalizer.searchKey(UTF16Text.string(units)), to: &variants)
+                appendReading(normalizer.searchKey(reading.read(head.lowercased())), to: &variants)
             }
         }
         // A query has a handful of variants at most: comparing each with those kept costs less than hashing

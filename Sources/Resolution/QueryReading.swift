@@ -14,6 +14,9 @@ package struct QueryReading: Sendable {
     }
 
     package var rules: Transliterator
+    /// The same rules run without ICU on ASCII text, when they are within the interpreter's subset (a
+    /// query's search key is ASCII nearly always, and ICU's transform cost more than the rest of its keys).
+    package var interpreter: ASCIIRules?
     package var input: Input
     /// The letters, in both cases, that call for the reading: a small list, cheaper to scan than to hash.
     package var letters: [Unicode.Scalar]
@@ -21,6 +24,14 @@ package struct QueryReading: Sendable {
     /// Whether `text` holds one of the reading's letters.
     func isCalledFor(by text: String) -> Bool {
         text.unicodeScalars.contains(where: letters.contains)
+    }
+
+    /// `text` read this way: the rules applied once, as ICU's transform does.
+    package func read(_ text: String) -> String {
+        if let interpreter, let reading = interpreter.apply(to: text, rounds: 1) { return reading }
+        var units = UTF16Text.units(text)
+        rules.transliterate(&units)
+        return UTF16Text.string(units)
     }
 
     /// A letter's upper case when it is another single letter (ł: Ł; not ß, whose upper case is SS).
@@ -56,8 +67,10 @@ package struct QueryReading: Sendable {
             }
             guard !letters.isEmpty else { throw fault("no letters call for the reading") }
             let path = rules.appendingPathComponent(file).path
-            let transform = try NormalizationRules.compile(try RuleTable.read(path), path: path)
-            readings.append(QueryReading(rules: transform, input: input, letters: letters))
+            let text = try RuleTable.read(path)
+            let transform = try NormalizationRules.compile(text, path: path)
+            readings.append(QueryReading(rules: transform, interpreter: ASCIIRules(rules: text), input: input,
+                                         letters: letters))
         }
         return readings
     }

@@ -35,6 +35,24 @@ import Testing
         }
     }
 
+    /// A process that resolves one name should not copy the filter: it is read at the 64th key asked, and
+    /// answers are the index's own before that.
+    @Test func theKeyFilterIsReadOnlyOnceLookupsAskEnough() throws {
+        let (path, keys, _) = try Self.fixture()
+        try LookupPool(path: path).withConnection { connection in
+            let asked = (0..<LazyKeyFilter.probesBeforeReading - 1).map { index in
+                index % 2 == 0 ? keys[index % keys.count] : keys[index % keys.count] + "qx"
+            }
+            for (index, key) in asked.enumerated() {
+                #expect(connection.entries(matchKey: key).isEmpty == !index.isMultiple(of: 2), "\(key)")
+            }
+            #expect(!connection.memory.keyFilter.isRead)
+            #expect(connection.entries(matchKey: "zzzzzz").isEmpty)
+            #expect(connection.memory.keyFilter.isRead)
+            #expect(!connection.entries(matchKey: keys[0]).isEmpty)
+        }
+    }
+
     @Test func connectionsOfOnePoolShareTheFilter() throws {
         let (path, keys, _) = try Self.fixture()
         let pool = LookupPool(path: path)

@@ -153,4 +153,18 @@ import Testing
         #expect(run("zaz") == "zas")
         #expect(run("ann tnn") == "anm tmm")
     }
+
+    /// A negated class holds ICU's ether, which matches the edge of the text in a context: "hodzij" keeps its
+    /// final j under `i { j } [^aeiou] > j` (the query readings' rule), and a first n follows "nothing".
+    @Test func negatedClassesMatchTheEdgesOfTheTextAsICUDoes() throws {
+        let text = "[^aeiou] { n > m ; i { j } [^aeiou\\ ] > j ; j > y ; ^ [^x] { q > k ;"
+        let interpreter = try #require(ASCIIRules(rules: text))
+        let icu = try Transliterator(rules: text, name: "edges")
+        for sample in ["nan", "an", "hodzij", "ij a", "ija", "nijn", "j", "qa", "aq", ""] {
+            var bytes = Array(sample.utf8)
+            #expect(interpreter.apply(&bytes) != nil)
+            #expect(String(decoding: bytes, as: UTF8.self) == icu(sample), "\(sample)")
+        }
+        #expect(ASCIIRules(rules: "a [^b] > c ;") == nil, "an edge inside a key is left to ICU")
+    }
 }

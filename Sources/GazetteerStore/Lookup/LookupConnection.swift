@@ -23,7 +23,10 @@ public final class LookupConnection: @unchecked Sendable {
     /// What the connection keeps in memory from the database: its key filter, and the lexicon's large
     /// categories as hashes; read by the pool's first connection and shared by the others.
     package let memory: LookupMemory
-    package var keyFilter: MatchKeyFilter { memory.keyFilter }
+    /// The key filter, read now if lookups have not read it yet.
+    package var keyFilter: MatchKeyFilter {
+        handle.flatMap { memory.keyFilter.filter(handle: $0, now: true) } ?? MatchKeyFilter(hashes: SortedHashes(entries: []))
+    }
     private let codes: KeyCodes
     private let buckets: FuzzyBuckets
 
@@ -128,7 +131,7 @@ public final class LookupConnection: @unchecked Sendable {
 
     /// Every name whose match key is `matchKey`, with its place's ranking data.
     package func entries(matchKey: String) -> [KeyEntry] {
-        guard memory.keyFilter.mayContain(matchKey) else { return [] }
+        if let handle, let filter = memory.keyFilter.filter(handle: handle), !filter.mayContain(matchKey) { return [] }
         defer { sqlite3_reset(keyStatement) }
         sqlite3_bind_text(keyStatement, 1, matchKey, -1, Self.transient)
         var entries: [KeyEntry] = []
@@ -259,8 +262,9 @@ public final class LookupConnection: @unchecked Sendable {
 
 /// What lookups keep of the database in memory, so that most questions never reach SQLite.
 package struct LookupMemory: Sendable {
-    /// Every match key of the database: keys no name has are answered here.
-    package let keyFilter: MatchKeyFilter
+    /// Every match key of the database, read once lookups have asked about enough keys: keys no name has
+    /// are answered here.
+    package let keyFilter = LazyKeyFilter()
     /// The lexicon's large categories as hashes (``LexiconWords/hashedCategories``): a query's words and a
     /// text's Cyrillic words are checked against them.
     let lexicon = LexiconHashes()
@@ -270,7 +274,6 @@ package struct LookupMemory: Sendable {
     let countryNames: [String: String]
 
     init(handle: OpaquePointer) {
-        keyFilter = MatchKeyFilter(handle: handle)
         var labels: [Int64: String] = [:]
         Self.forEachRow("SELECT code, name FROM label", handle: handle) { labels[Column.int($0, 0)] = Column.text($0, 1) }
         self.labels = labels
