@@ -156,14 +156,18 @@ public struct ScalarOffsets {
             utf16Position = 0
             scalarPosition = 0
         }
-        while utf16Position < offset {
+        // Locals, not the stored positions, in the loop: it runs over every code unit of the text.
+        var utf16 = utf16Position
+        var scalars = scalarPosition
+        while utf16 < offset {
             // A low surrogate after a high one continues the same scalar.
-            if units[utf16Position] & 0xFC00 != 0xDC00 || utf16Position == 0
-                || units[utf16Position - 1] & 0xFC00 != 0xD800 {
-                scalarPosition += 1
+            if units[utf16] & 0xFC00 != 0xDC00 || utf16 == 0 || units[utf16 - 1] & 0xFC00 != 0xD800 {
+                scalars += 1
             }
-            utf16Position += 1
+            utf16 += 1
         }
-        return scalarPosition
+        utf16Position = utf16
+        scalarPosition = scalars
+        return scalars
     }
 }

@@ -87,6 +87,18 @@ import Testing
         #expect(tokens.last?.range.upperBound == units.count)
     }
 
+    /// Scalar offsets count a surrogate pair once, whether asked in order or again from an earlier offset.
+    @Test func scalarOffsetsCountASurrogatePairOnce() {
+        let text = "a😀Ջ\u{20000}b"
+        let units = Array(text.utf16)
+        units.withUnsafeBufferPointer { buffer in
+            var offsets = ScalarOffsets(units: buffer)
+            #expect([0, 1, 3, 4, 6, 7].map { offsets.scalarOffset(of: $0) } == [0, 1, 2, 3, 4, 5])
+            #expect(offsets.scalarOffset(of: 3) == 2)
+            #expect(offsets.scalarOffset(of: units.count) == text.unicodeScalars.count)
+        }
+    }
+
     @Test func classifiesCaseAndSeams() {
         let text = "Goris BAKU səhifəPoliticsBaku თბილისი DeKalb"
         let units = Array(text.utf16)
