@@ -97,7 +97,7 @@ extension MentionDetector {
         // lacks (Зейли, a village in Azerbaijan, is no Зейла in Somalia): the article must support it.
         let best = candidates[0].entry
         let needsContext = Resolver.importance(of: best) < 0.85 && best.source != .curated
-            && !Self.inflectingCountries.contains(best.country)
+            && !Self.inflectingCountries.contains(best.country) || isWeakAtSentenceStart(best, at: index)
         return Found(range: words[index].range, candidates: candidates, needsContext: needsContext,
                      reasons: [.inflection(stem: stem)])
     }
@@ -119,6 +119,20 @@ extension MentionDetector {
         // reading is sure.
         if !mention.needsContext, inflected.candidates.first?.entry.pid == best.entry.pid { return nil }
         return inflected
+    }
+
+    /// Whether word `index` starts a sentence in a cased script other than Latin and reads as `best` only
+    /// through another script's name: capitalization says nothing there, and Russian words meet Latin names
+    /// by chance ("Неба" is Neba, Japan, "Коня" Konya only in Latin letters), so the article must support it.
+    /// Only small places: cities and seats, and places of the countries whose languages the region writes
+    /// (whose local names a candidate may carry in any of their scripts: Լոռու), need no support ("Бостон
+    /// готовится…").
+    func isWeakAtSentenceStart(_ best: KeyEntry, at index: Int) -> Bool {
+        let word = words[index]
+        guard word.sentenceInitial, !word.isUncased, !word.capsLine, best.source != .curated,
+              !Self.inflectingCountries.contains(best.country), Resolver.importance(of: best) < 0.75 else { return false }
+        let script = facts(index).keys.script
+        return script != "Latn" && Script(code: Int32(best.script)).isoCode != script
     }
 
     /// Whether the best reading of a stem is good enough to take a word with an ending for it.

@@ -425,6 +425,7 @@ struct MentionDetector {
             }
             return span.count > 1 || curated ? .sure : .ifSupportedByContext
         }
+        if single, isWeakAtSentenceStart(best.entry, at: span.lowerBound) { return .ifSupportedByContext }
         // A lone surname ("Johnson", "Lincoln"), or a place's name in some other language that English uses
         // for something else ("Hamas" is a name of Hamm): a person or a thing unless the article is about
         // the place's surroundings.
