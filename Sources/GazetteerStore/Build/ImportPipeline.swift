@@ -26,14 +26,16 @@ enum ImportPipeline {
 
     /// How many parser threads an import uses: `GAZETTEER_IMPORT_THREADS` when set (1 for comparisons), else
     /// one per core up to 8: one writer cannot take rows faster, and ICU transliterates on one thread at a
-    /// time, so more would only hold more runs in memory.
-    static var parserCount: Int {
+    /// time, so more would only hold more runs in memory. Read once a process: copying the environment and
+    /// reading the cgroup's CPU quota cost about a tenth of a small file's import (`perf` of the lexicon fuzz
+    /// target), and a build imports dozens of small curated files.
+    static let parserCount: Int = {
         if let value = ProcessInfo.processInfo.environment["GAZETTEER_IMPORT_THREADS"], let count = Int(value),
            count > 0 {
             return min(count, 64)
         }
         return min(max(1, ProcessInfo.processInfo.activeProcessorCount), 8)
-    }
+    }()
 
     /// Reads `reader` on other threads with `parse`, and calls `consume` on this thread for each row.
     /// - Returns: how many rows the file had, leaving out blank lines and comments.
