@@ -256,6 +256,12 @@ package struct ASCIIRules: Sendable {
         return !rule.anchoredAtEnd || forward == count
     }
 
+    /// ICU's Pattern_White_Space, tested by value for ASCII: the rule files are read at start-up, and the
+    /// property lookup for each character cost more than the rest of parsing them.
+    private static func isPatternWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? scalar == " " || ("\t"..."\r").contains(scalar) : scalar.properties.isPatternWhitespace
+    }
+
     /// The rule text as statements (the text between semicolons), comments removed and quotes kept;
     /// nil for an unterminated quote.
     private static func statements(_ text: String) -> [[Unicode.Scalar]]? {
@@ -290,8 +296,8 @@ package struct ASCIIRules: Sendable {
                 current.append(scalar)
             }
         }
-        guard !quoted, !escaped, current.allSatisfy(\.properties.isPatternWhitespace) else { return nil }
-        return statements.filter { !$0.allSatisfy(\.properties.isPatternWhitespace) }
+        guard !quoted, !escaped, current.allSatisfy(isPatternWhitespace) else { return nil }
+        return statements.filter { !$0.allSatisfy(isPatternWhitespace) }
     }
 
     /// A reader of one statement.
@@ -303,7 +309,7 @@ package struct ASCIIRules: Sendable {
         var peek: Unicode.Scalar? { index < scalars.count ? scalars[index] : nil }
 
         mutating func skipSpace() {
-            while let scalar = peek, scalar.properties.isPatternWhitespace { index += 1 }
+            while let scalar = peek, ASCIIRules.isPatternWhitespace(scalar) { index += 1 }
         }
 
         /// `$name =`: the name, with the reader past the `=`; nil (reader unmoved) when this is no definition.
@@ -373,7 +379,7 @@ package struct ASCIIRules: Sendable {
         private static let endAnchor = CharacterSet()
 
         /// Pattern elements up to one of `stops` (not consumed) or the end of the statement.
-        mutating func elements(until stops: Set<Unicode.Scalar>) -> [Element]? {
+        mutating func elements(until stops: [Unicode.Scalar]) -> [Element]? {
             var result: [Element] = []
             while true {
                 skipSpace()

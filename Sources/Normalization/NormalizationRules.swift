@@ -73,7 +73,7 @@ public final class NormalizationRules: Sendable {
         transformsPath = transliterators
         let rows = table.rows.map { row in
             TransformRow(script: row.cells[0], language: row.cells[1],
-                         id: row.cells[2].trimmingCharacters(in: .whitespaces), line: row.line)
+                         id: RuleTable.trimmed(row.cells[2]), line: row.line)
         }
         guard rows.contains(where: { $0.script == "*" && $0.language == "*" }) else {
             throw RuleError(file: transliterators, reason: "a '*\t*' row is needed for scripts not listed")

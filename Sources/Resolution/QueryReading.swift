@@ -47,9 +47,9 @@ package struct QueryReading: Sendable {
         var readings: [QueryReading] = []
         for row in table.rows {
             func fault(_ reason: String) -> RuleError { RuleError(file: table.path, line: row.line, reason: reason) }
-            let file = row.cells[0].trimmingCharacters(in: .whitespaces)
+            let file = RuleTable.trimmed(row.cells[0])
             guard !file.isEmpty, !file.contains("/") else { throw fault("'\(file)' is not a file name in this folder") }
-            guard let input = Input(rawValue: row.cells[1].trimmingCharacters(in: .whitespaces)) else {
+            guard let input = Input(rawValue: RuleTable.trimmed(row.cells[1])) else {
                 throw fault("reads must be search-key or query, not '\(row.cells[1])'")
             }
             var letters: [Unicode.Scalar] = []
@@ -98,12 +98,12 @@ package struct LetterSpellings: Sendable {
         var spellings = LetterSpellings()
         for row in table.rows {
             func fault(_ reason: String) -> RuleError { RuleError(file: table.path, line: row.line, reason: reason) }
-            let letter = row.cells[0].trimmingCharacters(in: .whitespaces)
+            let letter = RuleTable.trimmed(row.cells[0])
             guard letter.unicodeScalars.count == 1, let scalar = letter.unicodeScalars.first,
                   scalar.properties.isAlphabetic, letter.lowercased() == letter else {
                 throw fault("'\(letter)' is not one lower-case letter")
             }
-            let written = row.cells[1].trimmingCharacters(in: .whitespaces)
+            let written = RuleTable.trimmed(row.cells[1])
             guard !written.isEmpty, written.unicodeScalars.allSatisfy(\.properties.isAlphabetic) else {
                 throw fault("how '\(letter)' is written must be one or more letters, not '\(written)'")
             }

@@ -65,7 +65,7 @@ public struct ResolverRules: Sendable {
         genericEdgeWords = Set(words.flatMap { [$0.words.first!, $0.words.last!] })
 
         let endings = try RuleTable(path: rules.appendingPathComponent("adjective-endings.tsv").path, columns: 1)
-        adjectiveEndings = endings.rows.map { $0.cells[0].trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        adjectiveEndings = endings.rows.map { RuleTable.trimmed($0.cells[0]) }.filter { !$0.isEmpty }
             .sorted { $0.count > $1.count }
 
         let scriptTable = try RuleTable(path: rules.appendingPathComponent("script-endings.tsv").path, columns: 2)
@@ -76,7 +76,7 @@ public struct ResolverRules: Sendable {
         let codes = try RuleTable(path: rules.appendingPathComponent("qualifier-codes.tsv").path, columns: 2)
         var qualifierCodes: [String: (String, String?)] = [:]
         for row in codes.rows {
-            let admin1 = row.cells.count > 2 ? row.cells[2].trimmingCharacters(in: .whitespaces) : ""
+            let admin1 = row.cells.count > 2 ? RuleTable.trimmed(row.cells[2]) : ""
             qualifierCodes[row.cells[0].uppercased()] = (row.cells[1], admin1.isEmpty ? nil : admin1)
         }
         self.qualifierCodes = qualifierCodes
