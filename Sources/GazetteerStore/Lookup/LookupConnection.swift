@@ -27,6 +27,8 @@ public final class LookupConnection: @unchecked Sendable {
     package var keyFilter: MatchKeyFilter {
         handle.flatMap { memory.keyFilter.filter(handle: $0, now: true) } ?? MatchKeyFilter(hashes: SortedHashes(entries: []))
     }
+    /// The pool's key filter once it has been read (see ``entries(matchKey:)``).
+    private var readKeyFilter: MatchKeyFilter?
     private let codes: KeyCodes
     private let buckets: FuzzyBuckets
 
@@ -131,7 +133,9 @@ public final class LookupConnection: @unchecked Sendable {
 
     /// Every name whose match key is `matchKey`, with its place's ranking data.
     package func entries(matchKey: String) -> [KeyEntry] {
-        if let handle, let filter = memory.keyFilter.filter(handle: handle), !filter.mayContain(matchKey) { return [] }
+        // Once the pool's filter is read, the connection keeps it: asking the shared one takes its lock.
+        if readKeyFilter == nil, let handle { readKeyFilter = memory.keyFilter.filter(handle: handle) }
+        if let readKeyFilter, !readKeyFilter.mayContain(matchKey) { return [] }
         defer { sqlite3_reset(keyStatement) }
         sqlite3_bind_text(keyStatement, 1, matchKey, -1, Self.transient)
         var entries: [KeyEntry] = []
