@@ -104,6 +104,24 @@ import Testing
         return data
     }
 
+    @Test func theDataFingerprintFollowsEveryDataFileButNotes() throws {
+        let data = try Self.dataFolder()
+        let manifest = try BuildManifest(directory: data)
+        let first = manifest.fingerprint()
+        #expect(manifest.fingerprint() == first)
+        let files = BuildManifest.regularFiles(under: data.path).map(\.path)
+        #expect(files.contains("build.tsv") && files.contains { $0.hasPrefix("curated/") })
+        Support.write("a note\n", to: "README.md", in: data)
+        #expect(manifest.fingerprint() == first)
+        // A file in a subfolder, grown by one line: the database built before no longer matches.
+        let curated = try #require(files.first { $0.hasPrefix("curated/") })
+        let handle = try FileHandle(forWritingTo: data.appendingPathComponent(curated))
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data("\n".utf8))
+        try handle.close()
+        #expect(manifest.fingerprint() != first)
+    }
+
     @Test func processesOpeningTheDefaultDatabaseAtOnceBuildItOnce() throws {
         let data = try Self.dataFolder()
         let manifest = try BuildManifest(directory: data)

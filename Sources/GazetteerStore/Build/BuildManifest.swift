@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 import Normalization
 
 /// The inputs of a build, read from a data folder's `build.tsv` (kind, path, label per line), and the
@@ -40,23 +41,40 @@ public struct BuildManifest: Sendable {
     }
 
     /// A fingerprint of the inputs and the normalization rules as they are on disk (paths, sizes and
-    /// modification times): a default database built from other data is rebuilt.
+    /// modification times): a default database built from other data is rebuilt. Every command that uses the
+    /// default database computes it, so the folder is walked with `lstat` rather than Foundation's enumerator
+    /// and attribute dictionaries, which cost a fresh `resolve` a sixth of its instructions.
     package func fingerprint() -> String {
         var hasher = FNV1a()
-        let manager = FileManager.default
-        var files: [String] = []
-        if let enumerator = manager.enumerator(atPath: directory.path) {
-            for case let file as String in enumerator where !file.hasSuffix(".md") { files.append(file) }
-        }
-        for file in files.sorted() {
-            let path = directory.appendingPathComponent(file).path
-            guard let attributes = try? manager.attributesOfItem(atPath: path),
-                  attributes[.type] as? FileAttributeType == .typeRegular else { continue }
-            let size = attributes[.size] as? Int ?? 0
-            let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
-            hasher.add("\(file)\t\(size)\t\(Int(modified * 1000))\n")
+        for file in Self.regularFiles(under: directory.path).sorted(by: { $0.path < $1.path }) {
+            hasher.add("\(file.path)\t\(file.size)\t\(file.modifiedMilliseconds)\n")
         }
         return hasher.hex
+    }
+
+    /// The regular files below `root` (symbolic links not followed), by path relative to it; notes (`.md`) left
+    /// out since they change no build.
+    static func regularFiles(under root: String, prefix: String = "") -> [(path: String, size: Int, modifiedMilliseconds: Int)] {
+        guard let directory = opendir(root) else { return [] }
+        defer { closedir(directory) }
+        var files: [(path: String, size: Int, modifiedMilliseconds: Int)] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            if name == "." || name == ".." { continue }
+            let path = root + "/" + name
+            var status = stat()
+            guard lstat(path, &status) == 0 else { continue }
+            switch status.st_mode & S_IFMT {
+            case S_IFDIR:
+                files += regularFiles(under: path, prefix: prefix + name + "/")
+            case S_IFREG where !name.hasSuffix(".md"):
+                files.append((prefix + name, Int(status.st_size),
+                              Int(status.st_mtim.tv_sec) * 1000 + Int(status.st_mtim.tv_nsec) / 1_000_000))
+            default:
+                continue
+            }
+        }
+        return files
     }
 
     /// Loads every input into `builder`, in order.
