@@ -25,8 +25,25 @@ def run(command, step, stdin=None, stdout=subprocess.PIPE, ok=(0,), cwd=None):
     return result.stdout
 
 
+def freshen(scratch, binary):
+    """Drops the project's objects and SwiftPM's cached build plan in `scratch` when a source is newer than
+    `binary`: SwiftPM 6.3.1 keeps objects of modules that only import a changed one (they then read an old
+    layout) and reuses a plan that lacks files added since (the build fails on their declarations)."""
+    if not binary.exists():
+        return
+    built = binary.stat().st_mtime
+    sources = [ROOT / "Package.swift", ROOT / "Benchmarks/Package.swift", *(ROOT / "Sources").rglob("*")]
+    if not any(path.is_file() and path.stat().st_mtime > built for path in sources):
+        return
+    for module in (ROOT / "Sources").iterdir():
+        for obj in (scratch / "release" / f"{module.name}.build").glob("*.o"):
+            obj.unlink()
+    (scratch / "release.yaml").unlink(missing_ok=True)
+
+
 def build_command():
     """The release command, in its own scratch path so that the developer's build is left alone."""
+    freshen(ROOT / ".build/bench-main", CLI)
     run(["swift", "build", "-c", "release", "--scratch-path", ROOT / ".build/bench-main", "--product", "gazetteer"],
         "building gazetteer", cwd=ROOT)
 
@@ -34,6 +51,7 @@ def build_command():
 def build_measured():
     """The release command and the latency probe."""
     build_command()
+    freshen(ROOT / "Benchmarks/.build", PROBE)
     run(["swift", "build", "-c", "release", "--package-path", ROOT / "Benchmarks", "--product", "resolve-latency"],
         "building resolve-latency", cwd=ROOT)
 
